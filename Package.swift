@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Strict settings shared by every target.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "careconnect",
+    products: [
+        .executable(name: "careconnect", targets: ["careconnect"]),
+        .library(name: "SMSPDU", targets: ["SMSPDU"]),
+        .library(name: "ATProtocol", targets: ["ATProtocol"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure 3GPP TS 23.040 / 23.038 codec: no I/O, no Foundation.
+        .target(
+            name: "SMSPDU",
+            swiftSettings: strictSettings
+        ),
+        // AT command syntax only (3GPP TS 27.007 / 27.005): framing, results, error codes.
+        .target(
+            name: "ATProtocol",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        // The `careconnect` subcommands; the executable only calls into this.
+        .target(
+            name: "CareConnectCommands",
+            dependencies: [
+                "SMSPDU",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "careconnect",
+            dependencies: ["CareConnectCommands"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SMSPDUTests",
+            dependencies: [
+                "SMSPDU",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ATProtocolTests",
+            dependencies: ["ATProtocol", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CareConnectCommandsTests",
+            dependencies: ["CareConnectCommands", "SMSPDU"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
