@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CareConnectCommandsTests",
-            dependencies: ["CareConnectCommands", "SMSPDU"],
+            dependencies: ["CareConnectCommands", "SMSPDU", "careconnect"],
             swiftSettings: strictSettings
         ),
     ]

@@ -95,7 +95,10 @@ import Testing
         let pdu = try deliver(
             "079144775810065040098120962480F0000057409141012500170500030902024C4CDC386A065D96B81E2DB08DF100"
         )
-        #expect(pdu.userData.header?.concatenation == Concatenation(reference: 9, total: 2, part: 2, referenceIs16Bit: false))
+        #expect(
+            pdu.userData.header?.concatenation
+                == Concatenation(reference: 9, total: 2, part: 2, referenceIs16Bit: false)
+        )
         #expect(pdu.userData.text == "&L8cQf ΨK8=4£Ä1<")
         #expect(pdu.originator.description == "026942080")
     }
@@ -114,14 +117,19 @@ import Testing
             Issue.record("expected a submit")
             return
         }
-        #expect(pdu.userData.header?.concatenation == Concatenation(reference: 0xBEEF, total: 2, part: 2, referenceIs16Bit: true))
+        #expect(
+            pdu.userData.header?.concatenation
+                == Concatenation(reference: 0xBEEF, total: 2, part: 2, referenceIs16Bit: true)
+        )
         #expect(pdu.userData.text == String(repeating: "x", count: 200 - 152))
     }
 
     /// Unknown information elements are preserved in order.
     @Test func preservesUnknownInformationElements() throws {
         // UDH: IEI 0x70 (SIM toolkit security) with 2 octets, then 8-bit concat; UCS-2 "Hi".
-        let pdu = try deliver("0044" + "0C91447700091032" + "0008" + "42102030405000" + "0E" + "097002ABCD0003070101" + "00480069")
+        let pdu = try deliver(
+            "0044" + "0C91447700091032" + "0008" + "42102030405000" + "0E" + "097002ABCD0003070101" + "00480069"
+        )
         let elements = pdu.userData.header?.elements ?? []
         #expect(elements.map(\.identifier) == [0x70, 0x00])
         #expect(elements.first?.data == [0xAB, 0xCD])
@@ -170,7 +178,15 @@ import Testing
         let parts = try MessageEncoder.deliver(
             text: text,
             from: PhoneAddress(number: "+905321234567"),
-            timestamp: SMSTimestamp(year: 2026, month: 1, day: 2, hour: 3, minute: 4, second: 5, utcOffsetQuarterHours: 12),
+            timestamp: SMSTimestamp(
+                year: 2026,
+                month: 1,
+                day: 2,
+                hour: 3,
+                minute: 4,
+                second: 5,
+                utcOffsetQuarterHours: 12
+            ),
             options: options
         )
         #expect(parts.count == 1, "GSM 7-bit with Turkish tables fits one part where UCS-2 needs two")

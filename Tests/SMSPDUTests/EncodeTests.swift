@@ -19,7 +19,9 @@ import Testing
     @Test func matchesGammuForEscapedText() throws {
         let parts = try MessageEncoder.submit(text: "Hello {world} [x] €5 ^~|\\", to: ward)
         #expect(parts.count == 1)
-        #expect(parts[0].hex == "0001000C91447700091032000022C8329BFD066D50F7B79C4DDEA4401B1E7EE3036DCA35D086B2E96D809B17")
+        #expect(
+            parts[0].hex == "0001000C91447700091032000022C8329BFD066D50F7B79C4DDEA4401B1E7EE3036DCA35D086B2E96D809B17"
+        )
         #expect(parts[0].length == 43)
     }
 
@@ -108,7 +110,15 @@ import Testing
 
     /// A status report and an alphanumeric DELIVER survive encode → decode.
     @Test func roundTripsStatusReportAndAlphanumericSender() throws {
-        let stamp = SMSTimestamp(year: 2026, month: 11, day: 25, hour: 9, minute: 30, second: 0, utcOffsetQuarterHours: 0)
+        let stamp = SMSTimestamp(
+            year: 2026,
+            month: 11,
+            day: 25,
+            hour: 9,
+            minute: 30,
+            second: 0,
+            utcOffsetQuarterHours: 0
+        )
         let report = SMSStatusReport(
             messageReference: 200,
             recipient: ward,

@@ -46,7 +46,9 @@ import Testing
     }
 
     @Test func userDataLengthOverLimit() {
-        let failure = error("0004" + "0C91447700091032" + "0000" + "42102030405000" + "A1" + String(repeating: "00", count: 141))
+        let failure = error(
+            "0004" + "0C91447700091032" + "0000" + "42102030405000" + "A1" + String(repeating: "00", count: 141)
+        )
         #expect(failure?.code == .invalidLength)
         #expect(failure?.field == "TP-UDL")
         #expect(failure?.offset == 19)
@@ -71,7 +73,9 @@ import Testing
 
     /// §9.2.3.24.1: a sequence number of 0 or above the total makes the element ignored, not the message lost.
     @Test func impossibleSequenceNumberIsIgnored() throws {
-        let pdu = try PDU.decode(hex: "0044" + "0C91447700091032" + "0008" + "42102030405000" + "08" + "050003070203" + "0041")
+        let pdu = try PDU.decode(
+            hex: "0044" + "0C91447700091032" + "0008" + "42102030405000" + "08" + "050003070203" + "0041"
+        )
         #expect(pdu.userData?.header?.concatenation == nil)
         #expect(pdu.userData?.header?.elements.count == 1)
         #expect(pdu.userData?.text == "A")

@@ -40,7 +40,9 @@ import Testing
     }
 
     private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("careconnect-oracle-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "careconnect-oracle-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -83,7 +85,8 @@ import Testing
         fields["smsc"] = record["smsc"] as? String ?? ""
         fields["class"] = String(record["class"] as? Int ?? -1)
         if let concat = record["concat"] as? [String: Int] {
-            fields["concat"] = "\(concat["ref"] ?? -1)/\(concat["part"] ?? -1)/\(concat["total"] ?? -1)/\(concat["bits"] ?? -1)"
+            fields["concat"] =
+                "\(concat["ref"] ?? -1)/\(concat["part"] ?? -1)/\(concat["total"] ?? -1)/\(concat["bits"] ?? -1)"
         } else {
             fields["concat"] = "none"
         }
@@ -123,10 +126,15 @@ import Testing
         for (id, message) in messages where message.parts.count == message.total {
             let text = (0..<message.total).map { message.parts[$0] ?? "" }.joined()
             if text != message.expected {
-                disagreements.append("message \(id): reassembled \(text.debugDescription) expected \(message.expected.debugDescription)")
+                disagreements.append(
+                    "message \(id): reassembled \(text.debugDescription) expected \(message.expected.debugDescription)"
+                )
             }
         }
-        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements:\n\(disagreements.prefix(20).joined(separator: "\n"))")
+        #expect(
+            disagreements.isEmpty,
+            "\(disagreements.count) disagreements:\n\(disagreements.prefix(20).joined(separator: "\n"))"
+        )
     }
 
     /// We encode 10,000 PDUs (SUBMIT, DELIVER, STATUS-REPORT); gammu decodes each to the fields we meant.
@@ -149,7 +157,9 @@ import Testing
             options.messageClass = [nil, nil, 0, 1, 2][Int(generator.next() % 5)]
             options.statusReportRequest = generator.next() % 2 == 0
             options.smsc = generator.next() % 2 == 0 ? try PhoneAddress(number: "+447785016005") : nil
-            let digits = String((0..<(9 + Int(generator.next() % 4))).map { _ in Character(String(generator.next() % 10)) })
+            let digits = String(
+                (0..<(9 + Int(generator.next() % 4))).map { _ in Character(String(generator.next() % 10)) }
+            )
             let number = generator.next() % 4 == 0 ? "0" + digits : "+44" + digits
             let kind = generator.next() % 10
             let encoded: [EncodedPart]
@@ -166,7 +176,10 @@ import Testing
                     : try PhoneAddress(number: number)
                 encoded = try MessageEncoder.deliver(text: text, from: sender, timestamp: stamp, options: options)
             } else {
-                let stamp = SMSTimestamp(secondsSince1970: 1_700_000_000 + Int64(generator.next() % 100_000_000), utcOffsetQuarterHours: 0)
+                let stamp = SMSTimestamp(
+                    secondsSince1970: 1_700_000_000 + Int64(generator.next() % 100_000_000),
+                    utcOffsetQuarterHours: 0
+                )
                 let report = SMSStatusReport(
                     messageReference: UInt8(generator.next() % 256),
                     recipient: try PhoneAddress(number: number),
@@ -210,7 +223,10 @@ import Testing
                 disagreements.append("\(pdus[index]) \(key): ours \(ours[key] ?? "nil") gammu \(value)")
             }
         }
-        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements:\n\(disagreements.prefix(20).joined(separator: "\n"))")
+        #expect(
+            disagreements.isEmpty,
+            "\(disagreements.count) disagreements:\n\(disagreements.prefix(20).joined(separator: "\n"))"
+        )
     }
 }
 

@@ -35,7 +35,8 @@ import Testing
 
     @Test func gsm7TextRoundTrips() async {
         let characters = Self.gsmBasic + Self.gsmExtension
-        await propertyCheck(count: 300, input: Gen.element(of: characters).compactMap { $0 }.array(of: 0...700)) { chars in
+        await propertyCheck(count: 300, input: Gen.element(of: characters).compactMap { $0 }.array(of: 0...700)) {
+            chars in
             let text = String(chars)
             let parts = try MessageEncoder.submit(text: text, to: PhoneAddress(number: "+447700900123"))
             let (decoded, alphabets) = try reassemble(parts)
@@ -46,7 +47,8 @@ import Testing
 
     @Test func unicodeTextRoundTrips() async {
         let characters = Self.unicode + Self.gsmBasic
-        await propertyCheck(count: 300, input: Gen.element(of: characters).compactMap { $0 }.array(of: 1...400)) { chars in
+        await propertyCheck(count: 300, input: Gen.element(of: characters).compactMap { $0 }.array(of: 1...400)) {
+            chars in
             let text = String(chars) + "😀"
             let parts = try MessageEncoder.deliver(
                 text: text,
@@ -60,12 +62,17 @@ import Testing
     }
 
     @Test func nationalLanguageTextRoundTrips() async {
-        await propertyCheck(count: 200, input: Gen.element(of: Self.turkish).compactMap { $0 }.array(of: 1...500)) { chars in
+        await propertyCheck(count: 200, input: Gen.element(of: Self.turkish).compactMap { $0 }.array(of: 1...500)) {
+            chars in
             let text = String(chars)
             var options = MessageEncoder.Options()
             options.nationalLanguages = [.turkish]
             options.concatenationReference = 77
-            let parts = try MessageEncoder.submit(text: text, to: PhoneAddress(number: "+905321234567"), options: options)
+            let parts = try MessageEncoder.submit(
+                text: text,
+                to: PhoneAddress(number: "+905321234567"),
+                options: options
+            )
             let (decoded, _) = try reassemble(parts)
             #expect(decoded == text)
         }

@@ -1,0 +1,62 @@
+# Care Connect ward device — build, test and demo.
+#
+#   make demo   the device's main job on built-in defaults, narrated
+#   make test   build everything and run every test (what CI runs)
+#
+# Both install the Debian packages they need first (idempotent: only missing ones are installed).
+
+SHELL := /bin/bash
+SWIFT ?= swift
+SWIFT_FLAGS ?= -Xswiftc -warnings-as-errors
+APT_PACKAGES := libudev-dev libsqlite3-dev python3-gammu gammu
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build release test lint format demo bench fuzz clean
+
+all: build
+
+# Installs whatever of APT_PACKAGES is missing; does nothing when all are present.
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+	  echo "Debian packages present: $(APT_PACKAGES)"; \
+	fi
+
+lint:
+	$(SWIFT) format lint --strict --parallel --recursive Sources Tests Fuzz Package.swift
+
+format:
+	$(SWIFT) format --in-place --parallel --recursive Sources Tests Fuzz Package.swift
+
+build: deps
+	$(SWIFT) build $(SWIFT_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps lint
+	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
+	$(SWIFT) test --skip-build
+
+demo: release
+	.build/release/careconnect demo
+
+bench: release
+	.build/release/careconnect bench pdu
+
+# Coverage-guided fuzzing of the PDU decoder with libFuzzer (clang's runtime ships with the toolchain).
+fuzz:
+	mkdir -p .build/fuzz/corpus
+	$(SWIFT)c -sanitize=fuzzer,address -parse-as-library -O -module-name SMSPDU \
+	  $$(find Sources/SMSPDU -name '*.swift') Fuzz/DecodeFuzzer.swift -o .build/fuzz/decode-fuzzer
+	.build/fuzz/decode-fuzzer -max_total_time=$(FUZZ_SECONDS) .build/fuzz/corpus
+
+clean:
+	rm -rf .build
