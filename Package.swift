@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(
             name: "ATProtocolTests",
             dependencies: ["ATProtocol", .product(name: "NIOCore", package: "swift-nio")],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
