@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
@@ -32,11 +33,49 @@ let package = Package(
             dependencies: [.product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strictSettings
         ),
+        // Transport-independent modem engine: command queue, timeouts, URC routing, quirks, recovery.
+        .target(
+            name: "ModemEngine",
+            dependencies: [
+                "ATProtocol",
+                "SMSPDU",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The only code touching /dev/tty*: termios and non-blocking I/O through NIOPipeBootstrap.
+        .target(
+            name: "SerialTransport",
+            dependencies: [
+                "ModemEngine",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // A modem that behaves like a real one on a pseudo-terminal: AT, PDU mode, storage, faults.
+        .target(
+            name: "ModemSimulator",
+            dependencies: [
+                "ATProtocol",
+                "SMSPDU",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The `careconnect` subcommands; the executable only calls into this.
         .target(
             name: "CareConnectCommands",
             dependencies: [
                 "SMSPDU",
+                "ATProtocol",
+                "ModemEngine",
+                "SerialTransport",
+                "ModemSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -58,6 +97,16 @@ let package = Package(
             name: "ATProtocolTests",
             dependencies: ["ATProtocol", .product(name: "NIOCore", package: "swift-nio")],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ModemEngineTests",
+            dependencies: ["ModemEngine", "ATProtocol", "SMSPDU"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ModemSimulatorTests",
+            dependencies: ["ModemSimulator", "ModemEngine", "SerialTransport", "ATProtocol", "SMSPDU"],
             swiftSettings: strictSettings
         ),
         .testTarget(
