@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
@@ -67,6 +68,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The durable SQLite store shared by every service: inbox, outbox, conversations, sync outbox.
+        .target(
+            name: "MessageStore",
+            dependencies: [
+                "SMSPDU",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The `careconnect` subcommands; the executable only calls into this.
         .target(
             name: "CareConnectCommands",
@@ -107,6 +117,11 @@ let package = Package(
         .testTarget(
             name: "ModemSimulatorTests",
             dependencies: ["ModemSimulator", "ModemEngine", "SerialTransport", "ATProtocol", "SMSPDU"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MessageStoreTests",
+            dependencies: ["MessageStore", "SMSPDU", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: Apache-2.0
+// This source file is part of the Care Connect ward device project.
+
+public import Foundation
+import GRDB
+public import SMSPDU
+
+extension MessageStore {
+    // MARK: - Database Access: Writes
+
+    /// Queues a text for sending.
+    ///
+    /// With a `commandID` (an upstream staff reply), a second enqueue of the same command returns the first
+    /// message's id instead of queueing it again.
+    @discardableResult
+    public func enqueueOutbound(
+        to recipient: String,
+        text: String,
+        origin: String,
+        inReplyTo: Int64? = nil,
+        commandID: String? = nil,
+        statusReport: Bool = true,
+        now: Date
+    ) throws -> Int64 {
+        let ms = Self.milliseconds(now)
+        return try writer.write { db in
+            if let commandID,
+                let existing = try Int64.fetchOne(
+                    db,
+                    sql: "SELECT id FROM outbound_message WHERE command_id = ?",
+                    arguments: [commandID]
+                )
+            {
+                return existing
+            }
+            var message = OutboundMessage(
+                id: nil,
+                recipient: recipient,
+                text: text,
+                state: .queued,
+                origin: origin,
+                inReplyTo: inReplyTo,
+                commandID: commandID,
+                statusReport: statusReport,
+                attempts: 0,
+                nextAttemptAt: ms,
+                createdAt: ms,
+                updatedAt: ms,
+                lastError: nil
+            )
+            try message.insert(db)
+            return message.id ?? db.lastInsertedRowID
+        }
+    }
+
+    /// Takes the next due message and marks it `sending` (attempts + 1) before any byte goes to the modem.
+    public func claimNextOutbound(now: Date) throws -> OutboundMessage? {
+        let ms = Self.milliseconds(now)
+        return try writer.write { db in
+            guard
+                var message = try OutboundMessage.filter(
+                    sql: "state = 'queued' AND next_attempt_at <= ?",
+                    arguments: [ms]
+                )
+                .order(sql: "next_attempt_at, id").fetchOne(db)
+            else { return nil }
+            message.state = .sending
+            message.attempts += 1
+            message.updatedAt = ms
+            try message.update(db)
+            return message
+        }
+    }
+
+    /// Records that the modem accepted every part (`+CMGS: <mr>` for each), in part order.
+    public func markSent(outboundID: Int64, references: [Int], now: Date) throws {
+        let ms = Self.milliseconds(now)
+        try writer.write { db in
+            for (index, reference) in references.enumerated() {
+                try db.execute(
+                    sql:
+                        "INSERT OR REPLACE INTO outbound_part (outbound_id, part, reference, sent_at) VALUES (?, ?, ?, ?)",
+                    arguments: [outboundID, index + 1, reference & 0xFF, ms]
+                )
+            }
+            try db.execute(
+                sql: "UPDATE outbound_message SET state = 'sent', updated_at = ?, last_error = NULL WHERE id = ?",
+                arguments: [ms, outboundID]
+            )
+        }
+    }
+
+    /// Records a failed attempt: back to `queued` for a later retry, or `failed` for good.
+    public func markSendFailed(outboundID: Int64, error: String, retryAt: Date?, now: Date) throws {
+        let ms = Self.milliseconds(now)
+        try writer.write { db in
+            if let retryAt {
+                try db.execute(
+                    sql: """
+                        UPDATE outbound_message SET state = 'queued', next_attempt_at = ?, updated_at = ?, last_error = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [Self.milliseconds(retryAt), ms, error, outboundID]
+                )
+            } else {
+                try db.execute(
+                    sql: "UPDATE outbound_message SET state = 'failed', updated_at = ?, last_error = ? WHERE id = ?",
+                    arguments: [ms, error, outboundID]
+                )
+            }
+        }
+    }
+
+    /// After a restart: messages left in `sending` become `unconfirmed` and are not sent again.
+    ///
+    /// - Returns: how many were found.
+    @discardableResult
+    public func recoverInterruptedSends(now: Date) throws -> Int {
+        let ms = Self.milliseconds(now)
+        return try writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbound_message SET state = 'unconfirmed', updated_at = ?,
+                        last_error = 'interrupted while sending; not repeated automatically'
+                    WHERE state = 'sending'
+                    """,
+                arguments: [ms]
+            )
+            return db.changesCount
+        }
+    }
+
+    /// Matches a status report to the most recent sent part with its reference (within 7 days) and records
+    /// the outcome; a message whose every part is delivered becomes `delivered`, any permanent failure
+    /// makes it `failed`.
+    static func recordStatusReport(_ report: SMSStatusReport, at now: Int64, db: Database) throws -> Int64? {
+        let weekAgo = now - 7 * 86_400_000
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT p.outbound_id, p.part FROM outbound_part p
+                    JOIN outbound_message m ON m.id = p.outbound_id
+                    WHERE p.reference = ? AND p.sent_at >= ? AND p.delivery_status IS NULL
+                    ORDER BY p.sent_at DESC, p.outbound_id DESC LIMIT 1
+                    """,
+                arguments: [Int(report.messageReference), weekAgo]
+            )
+        else { return nil }
+        let outboundID: Int64 = row["outbound_id"]
+        let status = report.status
+        try db.execute(
+            sql: "UPDATE outbound_part SET delivery_status = ?, reported_at = ? WHERE outbound_id = ? AND part = ?",
+            arguments: [Int(status.rawValue), now, outboundID, row["part"] as Int]
+        )
+        switch status.category {
+        case .pending:
+            // Still trying; a final report follows. Clear the status so that report matches too.
+            try db.execute(
+                sql: "UPDATE outbound_part SET delivery_status = NULL WHERE outbound_id = ? AND part = ?",
+                arguments: [outboundID, row["part"] as Int]
+            )
+        case .failed:
+            try db.execute(
+                sql: "UPDATE outbound_message SET state = 'failed', updated_at = ?, last_error = ? WHERE id = ?",
+                arguments: [now, "status report: \(status)", outboundID]
+            )
+        case .delivered:
+            let undelivered = try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM outbound_part WHERE outbound_id = ? AND (delivery_status IS NULL OR delivery_status > 31)",
+                arguments: [outboundID]
+            )
+            if undelivered == 0 {
+                try db.execute(
+                    sql:
+                        "UPDATE outbound_message SET state = 'delivered', updated_at = ? WHERE id = ? AND state = 'sent'",
+                    arguments: [now, outboundID]
+                )
+            }
+        }
+        return outboundID
+    }
+
+    /// Records a status report delivered directly (`+CDS`), outside modem storage.
+    @discardableResult
+    public func recordStatusReport(_ report: SMSStatusReport, now: Date) throws -> Int64? {
+        try writer.write { db in try Self.recordStatusReport(report, at: Self.milliseconds(now), db: db) }
+    }
+
+    // MARK: - Database Access: Reads
+
+    /// One outbound message by id.
+    public func outbound(id: Int64) throws -> OutboundMessage? {
+        try writer.read { db in try OutboundMessage.fetchOne(db, key: id) }
+    }
+
+    /// How many messages were sent (or are being sent) to `recipient` since `since`, for reply caps.
+    public func outboundCount(to recipient: String, since: Date) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM outbound_message WHERE recipient = ? AND created_at >= ?",
+                arguments: [recipient, Self.milliseconds(since)]
+            ) ?? 0
+        }
+    }
+}
