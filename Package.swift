@@ -77,6 +77,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The ward's text conversation (Friends and Family Test flow, keywords, protections); pure.
+        .target(
+            name: "WardConversation",
+            swiftSettings: strictSettings
+        ),
         // The `careconnect` subcommands; the executable only calls into this.
         .target(
             name: "CareConnectCommands",
@@ -117,6 +122,11 @@ let package = Package(
         .testTarget(
             name: "ModemSimulatorTests",
             dependencies: ["ModemSimulator", "ModemEngine", "SerialTransport", "ATProtocol", "SMSPDU"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WardConversationTests",
+            dependencies: ["WardConversation"],
             swiftSettings: strictSettings
         ),
         .testTarget(
