@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
@@ -82,6 +83,12 @@ let package = Package(
             name: "WardConversation",
             swiftSettings: strictSettings
         ),
+        // The device's TOML configuration file, validated with errors that name the key.
+        .target(
+            name: "DeviceConfiguration",
+            dependencies: ["WardConversation", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strictSettings
+        ),
         // The `careconnect` subcommands; the executable only calls into this.
         .target(
             name: "CareConnectCommands",
@@ -127,6 +134,11 @@ let package = Package(
         .testTarget(
             name: "WardConversationTests",
             dependencies: ["WardConversation"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DeviceConfigurationTests",
+            dependencies: ["DeviceConfiguration", "WardConversation"],
             swiftSettings: strictSettings
         ),
         .testTarget(

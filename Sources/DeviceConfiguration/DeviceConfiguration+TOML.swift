@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: Apache-2.0
+// This source file is part of the Care Connect ward device project.
+
+import Foundation
+import TOMLKit
+import WardConversation
+
+/// A problem in the configuration file, naming the key (`modem.baud`) and, for syntax errors, the line.
+public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var key: String?
+    public var line: Int?
+    public var message: String
+
+    public var description: String {
+        var prefix = ""
+        if let line { prefix += "line \(line): " }
+        if let key { prefix += "\(key): " }
+        return prefix + message
+    }
+}
+
+extension DeviceConfiguration {
+    /// Reads a configuration file; a missing file gives the defaults.
+    public static func load(path: String) throws -> DeviceConfiguration {
+        guard FileManager.default.fileExists(atPath: path) else { return DeviceConfiguration() }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(key: nil, line: nil, message: "cannot read \(path): \(error.localizedDescription)")
+        }
+        return try parse(text)
+    }
+
+    /// Parses configuration text.
+    public static func parse(_ text: String) throws -> DeviceConfiguration {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(key: nil, line: Int(error.source.begin.line), message: error.description)
+        }
+        var configuration = DeviceConfiguration()
+        let reader = TableReader(root, path: "")
+        try reader.allow(["ward", "storage", "modem", "conversation", "templates"])
+
+        if let ward = try reader.table("ward") {
+            try ward.allow(["name", "trust_ods", "site_code", "ward_code"])
+            configuration.ward.name = try ward.string("name") ?? configuration.ward.name
+            if let ods = try ward.string("trust_ods") {
+                guard ods.count == 3 || ods.count == 5, ods.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+                    throw ConfigurationError(
+                        key: "ward.trust_ods",
+                        line: nil,
+                        message: "an ODS code has 3 or 5 letters/digits, got '\(ods)'"
+                    )
+                }
+                configuration.ward.trustODSCode = ods.uppercased()
+            }
+            configuration.ward.siteCode = try ward.string("site_code") ?? ""
+            configuration.ward.wardCode = try ward.string("ward_code") ?? ""
+        }
+        if let storage = try reader.table("storage") {
+            try storage.allow(["state_directory"])
+            configuration.storage.stateDirectory =
+                try storage.string("state_directory") ?? configuration.storage.stateDirectory
+        }
+        if let modem = try reader.table("modem") {
+            try modem.allow([
+                "device", "profile", "baud", "rtscts", "sim_pin", "sweep_interval_seconds", "multipart_timeout_hours",
+            ])
+            configuration.modem.device = try modem.string("device") ?? configuration.modem.device
+            configuration.modem.profile = try modem.string("profile") ?? configuration.modem.profile
+            configuration.modem.baud = try modem.integer("baud", in: 300...4_000_000) ?? configuration.modem.baud
+            configuration.modem.rtsCts = try modem.bool("rtscts") ?? false
+            if let pin = try modem.string("sim_pin"), !pin.isEmpty {
+                guard (4...8).contains(pin.count), pin.allSatisfy(\.isNumber) else {
+                    throw ConfigurationError(key: "modem.sim_pin", line: nil, message: "a SIM PIN is 4 to 8 digits")
+                }
+                configuration.modem.simPIN = pin
+            }
+            configuration.modem.sweepIntervalSeconds =
+                try modem.integer("sweep_interval_seconds", in: 5...3_600) ?? configuration.modem.sweepIntervalSeconds
+            configuration.modem.multipartTimeoutHours =
+                try modem.integer("multipart_timeout_hours", in: 1...168) ?? configuration.modem.multipartTimeoutHours
+        }
+        configuration.conversation.wardName = configuration.ward.name
+        if let conversation = try reader.table("conversation") {
+            try conversation.allow([
+                "default_language", "max_replies_per_hour", "max_replies_per_day", "duplicate_window_seconds",
+                "thank_for_comments", "confirm_stop", "languages",
+            ])
+            var settings = configuration.conversation
+            settings.defaultLanguage = try conversation.string("default_language") ?? settings.defaultLanguage
+            settings.maximumRepliesPerHour =
+                try conversation.integer("max_replies_per_hour", in: 0...100) ?? settings.maximumRepliesPerHour
+            settings.maximumRepliesPerDay =
+                try conversation.integer("max_replies_per_day", in: 0...1_000) ?? settings.maximumRepliesPerDay
+            settings.duplicateWindowSeconds =
+                try conversation.integer("duplicate_window_seconds", in: 0...86_400) ?? settings.duplicateWindowSeconds
+            settings.thankForComments = try conversation.bool("thank_for_comments") ?? settings.thankForComments
+            settings.confirmStop = try conversation.bool("confirm_stop") ?? settings.confirmStop
+            if let languages = try conversation.table("languages") {
+                for key in languages.keys {
+                    guard let code = try languages.string(key) else { continue }
+                    settings.languageKeywords[key.lowercased()] = code
+                }
+            }
+            configuration.conversation = settings
+        }
+        if let templates = try reader.table("templates") {
+            for code in templates.keys {
+                guard let table = try templates.table(code) else { continue }
+                let fields = [
+                    "thanks_and_follow_up", "thanks_for_comment", "stopped", "started", "help", "language_chosen",
+                ]
+                try table.allow(fields)
+                var base = configuration.conversation.templates[code] ?? .english
+                let known = configuration.conversation.templates[code] != nil
+                if !known {
+                    // A new language must give every text: half-English replies would confuse patients.
+                    for field in fields where try table.string(field) == nil {
+                        throw ConfigurationError(
+                            key: "templates.\(code).\(field)",
+                            line: nil,
+                            message: "missing; a new language needs every reply text"
+                        )
+                    }
+                }
+                base.thanksAndFollowUp = try table.string("thanks_and_follow_up") ?? base.thanksAndFollowUp
+                base.thanksForComment = try table.string("thanks_for_comment") ?? base.thanksForComment
+                base.stopped = try table.string("stopped") ?? base.stopped
+                base.started = try table.string("started") ?? base.started
+                base.help = try table.string("help") ?? base.help
+                base.languageChosen = try table.string("language_chosen") ?? base.languageChosen
+                configuration.conversation.templates[code] = base
+            }
+        }
+        guard configuration.conversation.templates[configuration.conversation.defaultLanguage] != nil else {
+            throw ConfigurationError(
+                key: "conversation.default_language",
+                line: nil,
+                message:
+                    "no reply texts for '\(configuration.conversation.defaultLanguage)'; add [templates.\(configuration.conversation.defaultLanguage)]"
+            )
+        }
+        for (keyword, code) in configuration.conversation.languageKeywords
+        where configuration.conversation.templates[code] == nil {
+            throw ConfigurationError(
+                key: "conversation.languages.\(keyword)",
+                line: nil,
+                message: "no reply texts for '\(code)'; add [templates.\(code)]"
+            )
+        }
+        return configuration
+    }
+}
+
+/// Typed access to one TOML table with key paths for errors.
+private struct TableReader {
+    let table: TOMLTable
+    let path: String
+
+    init(_ table: TOMLTable, path: String) {
+        self.table = table
+        self.path = path
+    }
+
+    var keys: [String] { table.keys }
+
+    private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func allow(_ known: [String]) throws {
+        for key in table.keys where !known.contains(key) {
+            throw ConfigurationError(
+                key: name(key),
+                line: nil,
+                message: "unknown key; expected one of: \(known.joined(separator: ", "))"
+            )
+        }
+    }
+
+    func table(_ key: String) throws -> TableReader? {
+        guard let value = table[key] else { return nil }
+        guard let inner = value.table else {
+            throw ConfigurationError(key: name(key), line: nil, message: "must be a table ([\(name(key))])")
+        }
+        return TableReader(inner, path: name(key))
+    }
+
+    func string(_ key: String) throws -> String? {
+        guard let value = table[key] else { return nil }
+        guard let string = value.string else {
+            throw ConfigurationError(key: name(key), line: nil, message: "must be a string in quotes")
+        }
+        return string
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let integer = value.int else {
+            throw ConfigurationError(key: name(key), line: nil, message: "must be a whole number")
+        }
+        guard range.contains(integer) else {
+            throw ConfigurationError(
+                key: name(key),
+                line: nil,
+                message: "must be between \(range.lowerBound) and \(range.upperBound), got \(integer)"
+            )
+        }
+        return integer
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let bool = value.bool else {
+            throw ConfigurationError(key: name(key), line: nil, message: "must be true or false")
+        }
+        return bool
+    }
+}
