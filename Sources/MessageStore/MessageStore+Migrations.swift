@@ -101,6 +101,27 @@ extension MessageStore {
                     """
             )
         }
+        migrator.registerMigration("v2 sms feedback") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sms_feedback (
+                        id INTEGER PRIMARY KEY,
+                        uuid TEXT NOT NULL UNIQUE,
+                        message_id INTEGER NOT NULL UNIQUE REFERENCES inbound_message(id),
+                        contact TEXT NOT NULL,
+                        score INTEGER CHECK (score BETWEEN 1 AND 6),
+                        comment TEXT,
+                        category TEXT,
+                        comment_message_id INTEGER REFERENCES inbound_message(id),
+                        language TEXT,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX sms_feedback_created ON sms_feedback(created_at);
+                    CREATE INDEX inbound_message_sender ON inbound_message(sender, received_at);
+                    """
+            )
+        }
         return migrator
     }
 }

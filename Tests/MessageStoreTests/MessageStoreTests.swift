@@ -238,3 +238,117 @@ import Testing
         #expect(try store.unhandledMessages().isEmpty)
     }
 }
+
+@Suite struct ConversationStoreTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    let patient = "+447700900456"
+
+    func receive(_ store: MessageStore, _ text: String, slot: Int, at date: Date? = nil) throws -> InboundMessage {
+        let pdu = try MessageEncoder.deliver(
+            text: text,
+            from: PhoneAddress(number: patient),
+            timestamp: SMSTimestamp(secondsSince1970: 1_795_000_000 + Int64(slot), utcOffsetQuarterHours: 0)
+        )[0].hex
+        guard
+            case .stored(_, let message?) = try store.storeInboundPart(
+                pdu: pdu,
+                storage: "SM",
+                slot: slot,
+                receivedAt: date ?? now
+            )
+        else { throw CancellationError() }
+        return message
+    }
+
+    func events(_ store: MessageStore) throws -> [(kind: String, payload: [String: Any])] {
+        try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, payload FROM sync_outbox ORDER BY seq").map { row in
+                let payload: String = row["payload"]
+                let object = try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] ?? [:]
+                return (row["kind"], object)
+            }
+        }
+    }
+
+    @Test func scoreThenCommentMakeOneFeedbackRecord() throws {
+        let store = try MessageStore.inMemory()
+        // Given a score that asks for a follow-up
+        let score = try receive(store, "1", slot: 1)
+        let replyID = try store.applyConversation(
+            ConversationOutcome(score: 1, reply: "Thank you… what was good?", awaitingFollowUpFor: .some(score.id)),
+            to: score,
+            now: now
+        )
+        #expect(replyID != nil)
+        #expect(try store.contact(patient).awaitingFollowUpFor == score.id)
+        // When the comment arrives
+        let comment = try receive(store, "The night nurses were kind", slot: 2)
+        try store.applyConversation(
+            ConversationOutcome(
+                comment: comment.text,
+                category: "staff",
+                followUpTo: score.id,
+                awaitingFollowUpFor: .some(nil)
+            ),
+            to: comment,
+            now: now
+        )
+        // Then one record holds both, and the sync outbox says so twice with the same feedback id
+        let rows = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT score, comment, category FROM sms_feedback")
+        }
+        #expect(rows.count == 1)
+        #expect(rows.first?["score"] as Int? == 1)
+        #expect(rows.first?["comment"] as String? == "The night nurses were kind")
+        let feedbackEvents = try events(store).filter { $0.kind == "feedback.fft" }
+        #expect(feedbackEvents.count == 2)
+        #expect(
+            feedbackEvents[0].payload["feedback_id"] as? String == feedbackEvents[1].payload["feedback_id"] as? String
+        )
+        #expect(
+            (feedbackEvents[1].payload["answers"] as? [String: String]) == [
+                "fft": "1", "why": "The night nurses were kind",
+            ]
+        )
+        #expect(feedbackEvents[0].payload["category"] is NSNull)
+        #expect(try store.contact(patient).awaitingFollowUpFor == nil)
+    }
+
+    @Test func applyingTwiceQueuesOneReply() throws {
+        let store = try MessageStore.inMemory()
+        let message = try receive(store, "2", slot: 1)
+        let outcome = ConversationOutcome(score: 2, reply: "Thanks")
+        #expect(try store.applyConversation(outcome, to: message, now: now) != nil)
+        #expect(try store.applyConversation(outcome, to: message, now: now) == nil)
+        #expect(try store.status().outboundByState["queued"] == 1)
+        #expect(try store.unhandledMessages().isEmpty)
+    }
+
+    @Test func stopIsPersisted() throws {
+        let store = try MessageStore.inMemory()
+        let message = try receive(store, "STOP", slot: 1)
+        try store.applyConversation(ConversationOutcome(reply: "Stopped", optedOut: true), to: message, now: now)
+        #expect(try store.contact(patient).optedOut)
+        #expect(try events(store).map(\.kind).contains("contact.opted_out"))
+    }
+
+    @Test func historyCountsRepliesAndDuplicates() throws {
+        let store = try MessageStore.inMemory()
+        let first = try receive(store, "same text", slot: 1)
+        try store.applyConversation(ConversationOutcome(comment: "same text", reply: "Thanks"), to: first, now: now)
+        let second = try receive(store, "same text", slot: 2, at: now.addingTimeInterval(30))
+        let history = try store.history(
+            of: patient,
+            message: second,
+            duplicateWindow: 120,
+            now: now.addingTimeInterval(30)
+        )
+        #expect(history.isRecentDuplicate)
+        #expect(history.repliesLastHour == 1)
+        let later = try receive(store, "same text", slot: 3, at: now.addingTimeInterval(600))
+        #expect(
+            !(try store.history(of: patient, message: later, duplicateWindow: 120, now: now.addingTimeInterval(600))
+                .isRecentDuplicate)
+        )
+    }
+}
