@@ -89,6 +89,11 @@ let package = Package(
             dependencies: ["WardConversation", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strictSettings
         ),
+        // Small pieces every daemon needs: systemd notification.
+        .target(
+            name: "ServiceSupport",
+            swiftSettings: strictSettings
+        ),
         // The `careconnect` subcommands; the executable only calls into this.
         .target(
             name: "CareConnectCommands",
@@ -139,6 +144,11 @@ let package = Package(
         .testTarget(
             name: "DeviceConfigurationTests",
             dependencies: ["DeviceConfiguration", "WardConversation"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ServiceSupportTests",
+            dependencies: ["ServiceSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
