@@ -103,6 +103,8 @@ let package = Package(
                 "ModemEngine",
                 "SerialTransport",
                 "ModemSimulator",
+                "MessageStore",
+                "DeviceConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -158,7 +160,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CareConnectCommandsTests",
-            dependencies: ["CareConnectCommands", "SMSPDU", "careconnect"],
+            dependencies: ["CareConnectCommands", "SMSPDU", "MessageStore", "careconnect"],
             swiftSettings: strictSettings
         ),
     ]

@@ -7,3 +7,12 @@ import Foundation
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
 }
+
+/// A runtime failure reported as one line (`Error: …`) without the usage text, exit status 1.
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

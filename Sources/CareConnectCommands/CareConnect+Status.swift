@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+// This source file is part of the Care Connect ward device project.
+
+import ArgumentParser
+import DeviceConfiguration
+import Foundation
+import MessageStore
+
+extension CareConnect {
+    /// `careconnect status`: queue depths, last message in and out, problems.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show queue depths, the last message in and out, and anything needing attention.",
+            discussion: """
+                Reads the device database. Undecodable PDUs are listed with their errors (they are kept raw,
+                never dropped); outbound messages left unconfirmed by a crash are counted (they are never
+                sent twice automatically). Exit status 1 when something needs attention.
+                """
+        )
+
+        @OptionGroup var device: DeviceOptions
+
+        @Flag(help: "Print one JSON object instead of text.")
+        var json = false
+
+        func run() throws {
+            let configuration = try device.load()
+            let path = configuration.storage.databasePath
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CommandError(
+                    "no database at \(path): has careconnect smsd run yet? (--state-dir to look elsewhere)"
+                )
+            }
+            let store = try MessageStore(path: path)
+            let status = try store.status()
+            let undecodable = try store.undecodableParts(limit: 10)
+            let unconfirmed = status.outboundByState["unconfirmed", default: 0]
+            let failed = status.outboundByState["failed", default: 0]
+            let attention = status.undecodableParts + unconfirmed + failed + status.deadLetters
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                print(String(decoding: try encoder.encode(status), as: UTF8.self))
+            } else {
+                print("database        \(path)")
+                print(
+                    "messages in     \(status.messages) (\(status.partialMessages) partial, \(status.pendingParts) parts awaiting the rest)"
+                )
+                print("not yet handled \(status.unhandledMessages)")
+                let states = ["queued", "sending", "sent", "delivered", "failed", "unconfirmed"]
+                print(
+                    "messages out    "
+                        + states.map { "\($0) \(status.outboundByState[$0, default: 0])" }.joined(separator: ", ")
+                )
+                print("sync backlog    \(status.syncBacklog) events")
+                print("last in         \(Self.format(status.lastReceivedAt))")
+                print("last out        \(Self.format(status.lastSentAt))")
+                print("dead letters    \(status.deadLetters)")
+                print("undecodable     \(status.undecodableParts) PDUs kept raw")
+                for part in undecodable {
+                    print("  \(Self.format(part.receivedAt))  \(part.error)\n    \(part.pdu)")
+                }
+            }
+            if attention > 0 {
+                throw ExitCode(1)
+            }
+        }
+
+        static func format(_ milliseconds: Int64?) -> String {
+            guard let milliseconds else { return "never" }
+            let date = Date(timeIntervalSince1970: Double(milliseconds) / 1_000)
+            return date.ISO8601Format()
+        }
+    }
+}
