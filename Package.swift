@@ -89,6 +89,18 @@ let package = Package(
             dependencies: ["WardConversation", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strictSettings
         ),
+        // libudev, for finding the modem's AT port.
+        .systemLibrary(
+            name: "CUdev",
+            pkgConfig: "libudev",
+            providers: [.apt(["libudev-dev"])]
+        ),
+        // Where the modem is: the configured symlink, a port our udev rule marked, or a known USB modem.
+        .target(
+            name: "ModemDiscovery",
+            dependencies: ["CUdev"],
+            swiftSettings: strictSettings
+        ),
         // Small pieces every daemon needs: systemd notification.
         .target(
             name: "ServiceSupport",
@@ -146,6 +158,11 @@ let package = Package(
         .testTarget(
             name: "DeviceConfigurationTests",
             dependencies: ["DeviceConfiguration", "WardConversation"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ModemDiscoveryTests",
+            dependencies: ["ModemDiscovery"],
             swiftSettings: strictSettings
         ),
         .testTarget(
