@@ -102,6 +102,7 @@ let package = Package(
         .testTarget(
             name: "ModemEngineTests",
             dependencies: ["ModemEngine", "ATProtocol", "SMSPDU"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
