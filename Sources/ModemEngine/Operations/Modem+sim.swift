@@ -30,7 +30,12 @@ extension Modem {
         var state = try await self.simState()
         if state == .simPIN, let pin {
             try await self.enterPIN(pin)
-            state = try await self.simState()
+            do {
+                state = try await self.simState()
+            } catch let error as ModemError where error.code == .unexpectedResponse {
+                // The "+CPIN: READY" report that follows the PIN can land inside this read's response.
+                state = try await self.simState()
+            }
         }
         guard state.isReady else {
             throw ModemError(

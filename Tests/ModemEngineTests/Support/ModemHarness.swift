@@ -38,6 +38,17 @@ struct ModemHarness {
     }
 }
 
+extension ModemHarness {
+    /// Advances the clock in steps until the host has written `count` times in total, for waits that
+    /// end without a write of their own (the restart delay after a reset).
+    func advance(until count: Int, step: Duration = .milliseconds(500)) async throws {
+        for _ in 0..<2000 where self.transport.writes.count < count {
+            self.clock.advance(by: step)
+            try await Task.sleep(for: .milliseconds(1))
+        }
+    }
+}
+
 extension AsyncStream<ModemEvent>.Iterator {
     /// The next `count` events.
     mutating func take(_ count: Int) async -> [ModemEvent] {
