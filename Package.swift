@@ -100,6 +100,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SerialTransportTests",
+            dependencies: ["SerialTransport", "ModemEngine", "ATProtocol"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ModemEngineTests",
             dependencies: ["ModemEngine", "ATProtocol", "SMSPDU"],
             resources: [.copy("Fixtures")],
