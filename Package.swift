@@ -141,8 +141,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SerialTransportTests",
+            dependencies: ["SerialTransport", "ModemEngine", "ATProtocol"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ModemEngineTests",
             dependencies: ["ModemEngine", "ATProtocol", "SMSPDU"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
