@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
@@ -104,6 +105,17 @@ let package = Package(
         // Small pieces every daemon needs: systemd notification.
         .target(
             name: "ServiceSupport",
+            swiftSettings: strictSettings
+        ),
+        // Composition roots: the long-running services, built from configuration.
+        .target(
+            name: "GatewayDaemons",
+            dependencies: [
+                "ATProtocol", "SMSPDU", "ModemEngine", "SerialTransport", "MessageStore", "WardConversation",
+                "DeviceConfiguration", "ModemDiscovery", "ServiceSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         // The `careconnect` subcommands; the executable only calls into this.

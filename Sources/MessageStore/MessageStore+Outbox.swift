@@ -90,6 +90,45 @@ extension MessageStore {
         }
     }
 
+    /// Records one part accepted by the modem (`+CMGS: <mr>`), so a retry after a later part fails sends only
+    /// the parts not yet sent.
+    public func recordPartSent(outboundID: Int64, part: Int, reference: Int, now: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO outbound_part (outbound_id, part, reference, sent_at) VALUES (?, ?, ?, ?)",
+                arguments: [outboundID, part, reference & 0xFF, Self.milliseconds(now)]
+            )
+        }
+    }
+
+    /// The parts of a message already accepted by the modem.
+    public func sentParts(outboundID: Int64) throws -> Set<Int> {
+        try writer.read { db in
+            Set(try Int.fetchAll(db, sql: "SELECT part FROM outbound_part WHERE outbound_id = ?", arguments: [outboundID]))
+        }
+    }
+
+    /// Records that every part was accepted.
+    public func completeSend(outboundID: Int64, now: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbound_message SET state = 'sent', updated_at = ?, last_error = NULL WHERE id = ?",
+                arguments: [Self.milliseconds(now), outboundID]
+            )
+        }
+    }
+
+    /// Records that the modem may or may not have sent the message (a timeout or a lost port during
+    /// `AT+CMGS`): it is not sent again automatically.
+    public func markUnconfirmed(outboundID: Int64, error: String, now: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbound_message SET state = 'unconfirmed', updated_at = ?, last_error = ? WHERE id = ?",
+                arguments: [Self.milliseconds(now), error, outboundID]
+            )
+        }
+    }
+
     /// Records a failed attempt: back to `queued` for a later retry, or `failed` for good.
     public func markSendFailed(outboundID: Int64, error: String, retryAt: Date?, now: Date) throws {
         let ms = Self.milliseconds(now)
