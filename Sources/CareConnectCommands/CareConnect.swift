@@ -9,7 +9,7 @@ public struct CareConnect: ParsableCommand {
         commandName: "careconnect",
         abstract: "Care Connect ward device: SMS gateway, feedback kiosk, sync and tools.",
         version: "0.1.0",
-        subcommands: [PDUCommand.self, Demo.self, Bench.self]
+        subcommands: [PDUCommand.self, Demo.self, Bench.self, ModemCommand.self]
     )
 
     public init() {}
