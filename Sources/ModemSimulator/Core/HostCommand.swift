@@ -90,9 +90,9 @@ struct HostCommand: Hashable, Sendable {
     }
 
     private static func parseBasic(_ bytes: inout ArraySlice<UInt8>) -> HostCommand {
-        var name = [bytes.removeFirst() & ~0x20]
+        var name = [bytes.removeFirst().uppercased]
         if name[0] == .ampersand, let letter = bytes.first {
-            name.append(letter & ~0x20)
+            name.append(letter.uppercased)
             bytes.removeFirst()
         }
         if name == [UInt8(ascii: "D")] {
@@ -145,6 +145,10 @@ extension UInt8 {
     static let question = UInt8(ascii: "?")
     static let quote = UInt8(ascii: "\"")
     static let ampersand = UInt8(ascii: "&")
+
+    fileprivate var uppercased: UInt8 {
+        (0x61...0x7A).contains(self) ? self - 0x20 : self
+    }
 
     fileprivate var isNameCharacter: Bool {
         switch self {

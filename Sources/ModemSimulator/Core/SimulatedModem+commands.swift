@@ -83,6 +83,9 @@ extension SimulatedModem {
         }
         response += self.finalResult(failed)
         self.respond(response, output: &output)
+        // Indications released by AT+CNMI follow the response.
+        followUp.write(self.session.heldIndications)
+        self.session.heldIndications = []
         // Space may have been freed: the network tries again with what it holds.
         self.scheduleNetworkRetry(output: &followUp)
         for action in followUp.actions { output.append(action) }

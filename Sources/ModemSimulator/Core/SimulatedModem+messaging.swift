@@ -210,11 +210,14 @@ extension SimulatedModem {
             for part in held where !self.deliverPart(part, now: now, output: &interjection) {
                 self.networkQueue.append(part)
             }
-            let urc = interjection.actions.compactMap { action -> String? in
-                if case .write(let bytes) = action { return String(decoding: bytes, as: UTF8.self) }
-                return nil
-            }.joined()
-            lines[1] += urc.hasSuffix("\r\n") ? String(urc.dropLast(2)) : urc
+            var urc: [UInt8] = interjection.actions.flatMap { action -> [UInt8] in
+                if case .write(let bytes) = action { return bytes }
+                return []
+            }
+            // The entry's own CR LF ends the line before the indication; the indication's last CR LF is the
+            // one the next line would have had.
+            if urc.suffix(2) == [0x0D, 0x0A] { urc.removeLast(2) }
+            lines[1] += String(decoding: urc, as: UTF8.self)
         }
         return .info(lines)
     }
@@ -399,6 +402,9 @@ extension SimulatedModem {
         } catch {
             throw SimulatorError(.invalidMessage, "bad sender '\(message.from)': \(error)")
         }
+        if let messageClass = message.messageClass, !(0...3).contains(messageClass) {
+            throw SimulatorError(.invalidMessage, "message class \(messageClass) is not 0–3")
+        }
         var options = MessageEncoder.Options()
         options.messageClass = message.messageClass
         options.forceUCS2 = message.forceUCS2
@@ -459,7 +465,7 @@ extension SimulatedModem {
         let direct =
             !part.message.isStatusReport && (settings.mt == 2 || (settings.mt == 3 && part.messageClass == 3))
         if part.message.isStatusReport && settings.ds == 1 {
-            self.unsolicited(["+CDS: \(part.message.tpduLength)", part.message.pduHex], output: &output)
+            self.unsolicited(["+CDS: \(part.message.tpduLength)\r\n\(part.message.pduHex)"], output: &output)
             return true
         }
         if part.message.isStatusReport && settings.ds == 0 {
@@ -467,7 +473,7 @@ extension SimulatedModem {
             return true
         }
         if direct {
-            self.unsolicited(["+CMT: ,\(part.message.tpduLength)", part.message.pduHex], output: &output)
+            self.unsolicited(["+CMT: ,\(part.message.tpduLength)\r\n\(part.message.pduHex)"], output: &output)
             self.session.awaitingAcknowledgement = self.session.messageService == 1
             return true
         }
