@@ -14,31 +14,32 @@ extension CareConnect.ModemCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a simulated GSM modem on a pseudo-terminal until interrupted.",
             discussion: """
-                Prints the pseudo-terminal's path (/dev/pts/N) on the first line of standard output, then a
-                log of every byte received (RX) and sent (TX). Open the path (or --link) with any program that
+                Prints the pseudo-terminal's path (/dev/pts/N) on the first line of standard output, then a \
+                log of every byte received (RX) and sent (TX). Open the path (or --link) with any program that \
                 talks to a serial modem: gammu, gammu-smsd, smstools, or the Care Connect gateway.
 
-                The modem answers AT commands as 3GPP TS 27.007/27.005 modems do (PDU mode, SIM storage,
-                +CMTI/+CMT/+CDS/+CDSI per AT+CNMI, AT+CMGS with its "> " prompt, status reports), with
+                The modem answers AT commands as 3GPP TS 27.007/27.005 modems do (PDU mode, SIM storage, \
+                +CMTI/+CMT/+CDS/+CDSI per AT+CNMI, AT+CMGS with its "> " prompt, status reports), with \
                 the identity and boot messages of the chosen profile.
 
-                Messages to deliver (--inject, or "inject" on the control socket) are JSON objects, one per
-                line: {"from":"+447700900123","text":"Thank you 😀","at":2.5,"class":0,"ucs2":false,
-                "reference":66,"reference16":false,"timestamp":1704164645}. Only "from" (a number or an
+                Messages to deliver (--inject, or "inject" on the control socket) are JSON objects, one per \
+                line, such as {"from":"+447700900123","text":"Thank you","at":2.5}; also "class" (0-3), \
+                "ucs2", "reference", "reference16" and "timestamp" (seconds since 1970). Only "from" (a number or an \
                 alphanumeric name) and "text" are required; "at" delays delivery by that many seconds.
 
-                Control socket (--control PATH), one command per line, each answered by a line starting
+                Control socket (--control PATH), one command per line, each answered by a line starting \
                 "ok" or "error":
-                  inject <json>                 deliver a message
-                  fault silence <seconds>       read but answer nothing
-                  fault garbage <n> [mid-response]   write n random bytes (now, or inside the next response)
-                  fault reboot                  reset; deaf until booted; stored messages survive
-                  fault close [<seconds>]       close the port (EIO); reopen a new one after the delay
-                  fault baud <rate>|off         pace output like a serial line at that rate
-                  fault drop-urc on|off         store messages without +CMTI/+CDSI
-                  fault urc-mid-response        put the next arrival's +CMTI inside a +CMGL listing
-                  status                        one JSON object: storage, network queue, sent count
-                  sent                          one JSON line per part the host sent, then "ok N sent"
+                  inject <json>              deliver a message
+                  fault silence <seconds>    read but answer nothing
+                  fault garbage <n>          write n random bytes now
+                  fault garbage <n> mid-response   ... inside the next response
+                  fault reboot               reset; stored messages survive
+                  fault close [<seconds>]    hang up the port; reopen after the delay
+                  fault baud <rate>|off      pace output like a slow serial line
+                  fault drop-urc on|off      store messages without +CMTI/+CDSI
+                  fault urc-mid-response     next arrival's +CMTI inside a +CMGL list
+                  status                     one JSON object: storage, queue, counts
+                  sent                       one JSON line per sent part, then ok
 
                 Stops on SIGINT or SIGTERM, removing the link and the control socket.
                 """
