@@ -8,7 +8,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SWIFT_FLAGS ?= -Xswiftc -warnings-as-errors
-APT_PACKAGES := libudev-dev libsqlite3-dev python3-gammu gammu
+APT_PACKAGES := libudev-dev libsqlite3-dev python3-gammu gammu gammu-smsd
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps build release test lint format demo bench fuzz clean

@@ -9,7 +9,7 @@ public struct CareConnect: ParsableCommand {
         commandName: "careconnect",
         abstract: "Care Connect ward device: SMS gateway, feedback kiosk, sync and tools.",
         version: "0.1.0",
-        subcommands: [Status.self, PDUCommand.self, Demo.self, Bench.self]
+        subcommands: [Status.self, ModemCommand.self, PDUCommand.self, Demo.self, Bench.self]
     )
 
     public init() {}
