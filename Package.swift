@@ -189,6 +189,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "GatewayDaemonsTests",
+            dependencies: [
+                "GatewayDaemons", "ModemSimulator", "MessageStore", "ModemDiscovery", "DeviceConfiguration", "SMSPDU",
+                "WardConversation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "MessageStoreTests",
             dependencies: ["MessageStore", "SMSPDU", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings

@@ -54,7 +54,10 @@ public final class SMSGateway: Service, Sendable {
     public func run() async throws {
         let interrupted = try store.recoverInterruptedSends(now: Date())
         if interrupted > 0 {
-            logger.warning("replies interrupted by a restart were not sent again", metadata: ["count": "\(interrupted)"])
+            logger.warning(
+                "replies interrupted by a restart were not sent again",
+                metadata: ["count": "\(interrupted)"]
+            )
         }
         try handleUnhandledMessages()
         try await cancelWhenGracefulShutdown {
@@ -133,11 +136,23 @@ public final class SMSGateway: Service, Sendable {
                 }
             }
             group.addTask { try await self.work(modem: modem, wakes: wakes) }
-            defer { group.cancelAll() }
             // The first task to end ends the session: a lost port ends modem.run(), an error ends the worker.
-            try await group.next()
-            throw CancellationError()
+            var failure: any Error = SessionEnded()
+            do {
+                try await group.next()
+            } catch {
+                failure = error
+            }
+            group.cancelAll()
+            wake.finish()
+            if Task.isCancelled { throw CancellationError() }
+            throw failure
         }
+    }
+
+    /// A session ended without an error of its own (for example the modem's event stream finished).
+    struct SessionEnded: Error, CustomStringConvertible {
+        var description: String { "the modem session ended" }
     }
 
     private func route(_ event: ModemEvent, to wake: AsyncStream<Wake>.Continuation) {
@@ -192,7 +207,10 @@ public final class SMSGateway: Service, Sendable {
                 if now.timeIntervalSince(lastRelease) >= 60 {
                     let released = try store.releaseIncompleteMessages(timeout: settings.multipartTimeout, now: now)
                     if !released.isEmpty {
-                        logger.notice("released incomplete long messages as partial", metadata: ["count": "\(released.count)"])
+                        logger.notice(
+                            "released incomplete long messages as partial",
+                            metadata: ["count": "\(released.count)"]
+                        )
                     }
                     lastRelease = now
                 }
@@ -210,7 +228,22 @@ public final class SMSGateway: Service, Sendable {
         }
     }
 
+    /// Initialises the modem, trying again when it stops answering part-way (a modem that resets while
+    /// being set up ignores commands until it has started again).
     private func initialise(_ modem: Modem<ContinuousClock>) async throws -> String {
+        var attempt = 1
+        while true {
+            do {
+                return try await initialiseOnce(modem)
+            } catch let error as ModemError where error.code == .timeout && attempt < 3 {
+                logger.warning("modem stopped answering during set-up; trying again", metadata: ["error": "\(error)"])
+                attempt += 1
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    private func initialiseOnce(_ modem: Modem<ContinuousClock>) async throws -> String {
         let report = try await modem.initialise(pin: settings.simPIN)
         let identity = "\(report.identity.manufacturer) \(report.identity.model)"
         logger.info(
@@ -233,7 +266,12 @@ public final class SMSGateway: Service, Sendable {
         progress.noteSweep()
     }
 
-    private func readSlot(_ modem: Modem<ContinuousClock>, storage indicated: String, index: Int, current: String) async throws {
+    private func readSlot(
+        _ modem: Modem<ContinuousClock>,
+        storage indicated: String,
+        index: Int,
+        current: String
+    ) async throws {
         let otherStorage = indicated != current
         if otherStorage {
             // Another storage (for example status reports in "SR"): read it there, then go back.
@@ -248,14 +286,18 @@ public final class SMSGateway: Service, Sendable {
         }
     }
 
-    private func storeThenDelete(_ modem: Modem<ContinuousClock>, message: StoredMessage, storage: String) async throws {
+    private func storeThenDelete(_ modem: Modem<ContinuousClock>, message: StoredMessage, storage: String) async throws
+    {
         guard let index = message.index else { return }
         let outcome = try store.storeInboundPart(pdu: message.pduHex, storage: storage, slot: index, receivedAt: Date())
         switch outcome {
         case .undecodable(_, let error):
             logger.error("kept an undecodable PDU raw", metadata: ["slot": "\(index)", "error": "\(error)"])
         case .duplicate:
-            logger.info("message already stored before a restart; deleting it from the modem", metadata: ["slot": "\(index)"])
+            logger.info(
+                "message already stored before a restart; deleting it from the modem",
+                metadata: ["slot": "\(index)"]
+            )
         default:
             break
         }
@@ -324,7 +366,11 @@ public final class SMSGateway: Service, Sendable {
         options.concatenationReference = Int(id & 0xFF)
         let parts: [EncodedPart]
         do {
-            parts = try MessageEncoder.submit(text: message.text, to: PhoneAddress(number: message.recipient), options: options)
+            parts = try MessageEncoder.submit(
+                text: message.text,
+                to: PhoneAddress(number: message.recipient),
+                options: options
+            )
         } catch {
             try store.markSendFailed(outboundID: id, error: "cannot encode: \(error)", retryAt: nil, now: Date())
             return
@@ -333,7 +379,12 @@ public final class SMSGateway: Service, Sendable {
         for part in parts where !done.contains(part.part) {
             do {
                 let result = try await modem.sendMessage(part)
-                try store.recordPartSent(outboundID: id, part: part.part, reference: result.messageReference, now: Date())
+                try store.recordPartSent(
+                    outboundID: id,
+                    part: part.part,
+                    reference: result.messageReference,
+                    now: Date()
+                )
             } catch let error as ModemError where error.code == .commandFailed {
                 // The modem answered with an error: nothing was sent, so a retry is safe when it may help.
                 let retryable = error.cmsError?.isRetryable ?? false
@@ -341,10 +392,24 @@ public final class SMSGateway: Service, Sendable {
                     retryable && message.attempts < settings.maximumSendAttempts
                     ? Date().addingTimeInterval(settings.retryDelay(afterAttempt: message.attempts)) : nil
                 try store.markSendFailed(outboundID: id, error: "\(error)", retryAt: retry, now: Date())
-                logger.warning("reply not sent", metadata: ["outbound": "\(id)", "error": "\(error)", "retry": "\(retry != nil)"])
+                logger.warning(
+                    "reply not sent",
+                    metadata: ["outbound": "\(id)", "error": "\(error)", "retry": "\(retry != nil)"]
+                )
+                return
+            } catch let error as ModemError where error.code == .modemRestarted {
+                // The modem restarted before taking the PDU: nothing was sent; send it once it is set up again.
+                try store.markSendFailed(
+                    outboundID: id,
+                    error: "\(error)",
+                    retryAt: Date().addingTimeInterval(2),
+                    now: Date()
+                )
+                logger.warning("modem restarted before sending; will send again", metadata: ["outbound": "\(id)"])
                 return
             } catch {
-                // A timeout or a lost port during AT+CMGS: the modem may have sent it. Never send it twice.
+                // A timeout, a restart after the PDU was written or a lost port during AT+CMGS: the modem may
+                // have sent it. Never send it twice.
                 try store.markUnconfirmed(outboundID: id, error: "\(error)", now: Date())
                 logger.error("reply may or may not have been sent; not repeating it", metadata: ["outbound": "\(id)"])
                 throw error
@@ -356,7 +421,10 @@ public final class SMSGateway: Service, Sendable {
 
     private func reportSignal(_ modem: Modem<ContinuousClock>) async {
         guard let signal = try? await modem.signalQuality() else { return }
-        logger.info("signal", metadata: ["bars": "\(signal.bars)", "dBm": "\(signal.dBm.map(String.init) ?? "unknown")"])
+        logger.info(
+            "signal",
+            metadata: ["bars": "\(signal.bars)", "dBm": "\(signal.dBm.map(String.init) ?? "unknown")"]
+        )
         try? notifier.status("modem ready, signal \(signal.bars)/5")
     }
 }

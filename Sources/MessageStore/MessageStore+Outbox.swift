@@ -104,7 +104,13 @@ extension MessageStore {
     /// The parts of a message already accepted by the modem.
     public func sentParts(outboundID: Int64) throws -> Set<Int> {
         try writer.read { db in
-            Set(try Int.fetchAll(db, sql: "SELECT part FROM outbound_part WHERE outbound_id = ?", arguments: [outboundID]))
+            Set(
+                try Int.fetchAll(
+                    db,
+                    sql: "SELECT part FROM outbound_part WHERE outbound_id = ?",
+                    arguments: [outboundID]
+                )
+            )
         }
     }
 

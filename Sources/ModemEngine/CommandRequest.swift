@@ -15,4 +15,6 @@ struct CommandRequest: Sendable {
     var command: ATCommand
     var payload: PromptPayload?
     var timeout: Duration
+    /// Whether a timeout starts the recovery ladder. Probes of a modem that may still be starting do not.
+    var startsRecovery = true
 }

@@ -206,14 +206,42 @@ public actor Modem<C: Clock> where C.Duration == Duration {
         payload: PromptPayload? = nil,
         timeout: Duration? = nil
     ) async throws -> ATResponse {
+        try await self.execute(command, payload: payload, timeout: timeout, startsRecovery: true)
+    }
+
+    /// Waits until the modem answers `AT`, probing every `interval` up to `attempts` times. A modem that
+    /// was just plugged in or reset ignores commands until it has started; these probes do not start the
+    /// recovery ladder.
+    ///
+    /// - Throws: ``ModemError`` with code ``ModemError/Code/timeout`` when it never answers.
+    public func waitUntilAnswering(attempts: Int = 30, interval: Duration = .seconds(1)) async throws {
+        var lastError: (any Error)?
+        for _ in 0..<max(attempts, 1) {
+            do {
+                try await self.execute(V250.attention, payload: nil, timeout: interval, startsRecovery: false)
+                return
+            } catch let error as ModemError where error.code == .timeout {
+                lastError = error
+            }
+        }
+        throw lastError ?? ModemError(code: .timeout, message: "the modem did not answer AT")
+    }
+
+    private func execute(
+        _ command: ATCommand,
+        payload: PromptPayload?,
+        timeout: Duration?,
+        startsRecovery: Bool
+    ) async throws -> ATResponse {
         let id = CommandRequest.ID(rawValue: self.nextRequestNumber)
         self.nextRequestNumber += 1
-        let request = CommandRequest(
+        var request = CommandRequest(
             id: id,
             command: command,
             payload: payload,
             timeout: timeout ?? self.quirks.timeout(for: command, configuration: self.configuration)
         )
+        request.startsRecovery = startsRecovery
         let cancellationSink = self.cancellationSink
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<ATResponse, any Error>) in

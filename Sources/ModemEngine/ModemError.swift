@@ -29,6 +29,8 @@ public struct ModemError: Error, CustomStringConvertible {
             case stopped
             case simNotReady
             case invalidMessage
+            case modemRestarted
+            case modemRestartedAfterPayload
         }
 
         private let backing: Backing
@@ -54,6 +56,12 @@ public struct ModemError: Error, CustomStringConvertible {
         public static let simNotReady = Self(backing: .simNotReady)
         /// A message could not be encoded for sending; ``ModemError/cause`` holds the codec's error.
         public static let invalidMessage = Self(backing: .invalidMessage)
+        /// The modem restarted (`RDY`) before it carried out the command: nothing was done, so it may be
+        /// sent again once the modem is set up.
+        public static let modemRestarted = Self(backing: .modemRestarted)
+        /// The modem restarted after the payload (for example an SMS PDU) was written: it may or may not
+        /// have acted on it.
+        public static let modemRestartedAfterPayload = Self(backing: .modemRestartedAfterPayload)
 
         public var description: String {
             switch self.backing {
@@ -66,6 +74,8 @@ public struct ModemError: Error, CustomStringConvertible {
             case .stopped: "stopped"
             case .simNotReady: "SIM not ready"
             case .invalidMessage: "invalid message"
+            case .modemRestarted: "modem restarted"
+            case .modemRestartedAfterPayload: "modem restarted after the payload"
             }
         }
     }
@@ -146,6 +156,14 @@ extension ModemError {
             message: "\(command) failed: \(Self.describe(result))",
             command: command,
             finalResult: result
+        )
+    }
+
+    static func restarted(_ command: ATCommand, afterPayload: Bool) -> ModemError {
+        ModemError(
+            code: afterPayload ? .modemRestartedAfterPayload : .modemRestarted,
+            message: "the modem restarted during \(command)",
+            command: command
         )
     }
 

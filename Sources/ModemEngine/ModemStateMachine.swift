@@ -168,7 +168,7 @@ struct ModemStateMachine<C: Clock> where C.Duration == Duration {
             if !execution.isAbandoned {
                 actions.append(.complete(execution.request.id, .failure(error)))
             }
-            if self.recoverySettings.policy.isEnabled {
+            if self.recoverySettings.policy.isEnabled && execution.request.startsRecovery {
                 actions += self.beginResync(attempt: 1, reason: error, now: now)
             } else {
                 if execution.phase != .awaitingResponse {
@@ -250,6 +250,20 @@ struct ModemStateMachine<C: Clock> where C.Duration == Duration {
                 execution.lines.append(line)
                 self.state = .executing(execution)
                 return []
+            case .unsolicited(.modemReady):
+                // The modem restarted: the command in flight is lost. Fail it now rather than at its timeout.
+                var actions: [Action] = []
+                if !execution.isAbandoned {
+                    let error = ModemError.restarted(
+                        execution.request.command,
+                        afterPayload: execution.phase == .payloadWritten
+                    )
+                    actions.append(.complete(execution.request.id, .failure(error)))
+                }
+                self.state = .idle
+                actions += self.unsolicited(.modemReady, now: now)
+                actions += self.startNextCommand(now: now)
+                return actions
             case .unsolicited(let result):
                 return self.unsolicited(result, now: now)
             case .finalResult(let result):

@@ -39,7 +39,7 @@ extension Modem {
             self.logger.info("waiting for the modem to finish starting")
             try await self.clock.sleep(until: deadline, tolerance: nil)
         }
-        try await self.execute(V250.attention)
+        try await self.waitUntilAnswering()
         try await self.execute(V250.echo(false))
         try await self.execute(CMEE.set(.numeric))
 

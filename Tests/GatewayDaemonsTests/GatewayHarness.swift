@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+// This source file is part of the Care Connect ward device project.
+
+import DeviceConfiguration
+import Foundation
+import GatewayDaemons
+import MessageStore
+import ModemDiscovery
+import ModemSimulator
+import Testing
+import WardConversation
+
+/// A simulated modem on a real pseudo-terminal and the gateway talking to it, with a real SQLite file.
+final class GatewayHarness: @unchecked Sendable {
+    let directory: URL
+    let linkPath: String
+    let simulator: ModemSimulatorHost
+    let store: MessageStore
+    let gateway: SMSGateway
+    private var task: Task<Void, any Error>?
+
+    init(profile: VendorProfile = .quectelEC25, configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gateway-\(UUID().uuidString.prefix(8))"
+        )
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        linkPath = directory.appendingPathComponent("modem").path
+        var configuration = SimulatorConfiguration(profile: profile)
+        configuration.statusReportDelay = .milliseconds(300)
+        configure(&configuration)
+        simulator = try ModemSimulatorHost(
+            configuration: configuration,
+            options: .init(linkPath: linkPath, logFilePath: directory.appendingPathComponent("simulator.log").path)
+        )
+        store = try MessageStore(path: directory.appendingPathComponent("careconnect.sqlite").path)
+        var device = DeviceConfiguration()
+        device.modem.device = linkPath
+        device.ward.name = "Ward 7"
+        device.conversation.wardName = "Ward 7"
+        var settings = GatewaySettings(configuration: device)
+        settings.locateInterval = 0.2
+        settings.sweepInterval = 5
+        gateway = SMSGateway(settings: settings, store: store, finder: StaticModemFinder([]))
+    }
+
+    func start() {
+        let gateway = self.gateway
+        task = Task { try await gateway.run() }
+    }
+
+    func stop() async {
+        task?.cancel()
+        _ = await task?.result
+        task = nil
+    }
+
+    deinit {
+        task?.cancel()
+        simulator.shutdown()
+        if ProcessInfo.processInfo.environment["KEEP_GATEWAY_TEST_FILES"] == nil {
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// Waits until `condition` holds, polling; records an issue and returns false after `timeout`.
+    @discardableResult
+    func wait(
+        _ what: String,
+        timeout: Duration = .seconds(20),
+        _ condition: () throws -> Bool
+    ) async throws -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if try condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("timed out waiting for \(what) after \(timeout)")
+        return false
+    }
+
+    func messages() throws -> [InboundMessage] { try store.allMessages() }
+
+    func sentTexts(to number: String) -> [String] {
+        simulator.sentMessages.filter { $0.destination == number }.compactMap(\.text)
+    }
+}
