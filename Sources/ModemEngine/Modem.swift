@@ -218,7 +218,7 @@ public actor Modem<C: Clock> where C.Duration == Duration {
         var lastError: (any Error)?
         for _ in 0..<max(attempts, 1) {
             do {
-                try await self.execute(V250.attention, payload: nil, timeout: interval, startsRecovery: false)
+                _ = try await self.execute(V250.attention, payload: nil, timeout: interval, startsRecovery: false)
                 return
             } catch let error as ModemError where error.code == .timeout {
                 lastError = error
