@@ -220,7 +220,7 @@ public actor Modem<C: Clock> where C.Duration == Duration {
             do {
                 _ = try await self.execute(V250.attention, payload: nil, timeout: interval, startsRecovery: false)
                 return
-            } catch let error as ModemError where error.code == .timeout {
+            } catch let error as ModemError where error.code == .timeout || error.code == .modemRestarted {
                 lastError = error
             }
         }

@@ -59,7 +59,14 @@ struct ModemStateMachine<C: Clock> where C.Duration == Duration {
         var hasSeenPayloadEcho = false
         /// The caller gave up (its task was cancelled); the response is still absorbed.
         var isAbandoned = false
+        /// The modem reported a restart (`RDY`) while this command was in flight.
+        var restartSeen = false
     }
+
+    /// How long a command may still be answered after the modem reports a restart: `RDY` may have been
+    /// written just before the command arrived, in which case the answer follows; otherwise the command
+    /// was lost in the restart.
+    static var restartGrace: Duration { .seconds(1) }
 
     private struct Recovery {
         enum Phase: Equatable {
@@ -162,6 +169,18 @@ struct ModemStateMachine<C: Clock> where C.Duration == Duration {
     /// A timer armed by ``Action/armTimer(_:)`` fired. Stale timers are ignored.
     mutating func deadlineReached(now: C.Instant) -> [Action] {
         switch self.state {
+        case .executing(let execution) where now >= execution.deadline && execution.restartSeen:
+            // Lost in a restart: no recovery needed, the modem has just announced it is alive.
+            var actions: [Action] = []
+            if !execution.isAbandoned {
+                let error = ModemError.restarted(
+                    execution.request.command,
+                    afterPayload: execution.phase == .payloadWritten
+                )
+                actions.append(.complete(execution.request.id, .failure(error)))
+            }
+            self.state = .idle
+            return actions + self.startNextCommand(now: now)
         case .executing(let execution) where now >= execution.deadline:
             var actions: [Action] = []
             let error = ModemError.timeout(execution.request.command, after: execution.request.timeout)
@@ -251,19 +270,15 @@ struct ModemStateMachine<C: Clock> where C.Duration == Duration {
                 self.state = .executing(execution)
                 return []
             case .unsolicited(.modemReady):
-                // The modem restarted: the command in flight is lost. Fail it now rather than at its timeout.
-                var actions: [Action] = []
-                if !execution.isAbandoned {
-                    let error = ModemError.restarted(
-                        execution.request.command,
-                        afterPayload: execution.phase == .payloadWritten
-                    )
-                    actions.append(.complete(execution.request.id, .failure(error)))
+                // The modem restarted. Its answer may still come (if RDY was written just before the command
+                // arrived); if it does not within a short grace, the command was lost in the restart.
+                execution.restartSeen = true
+                let grace = now.advanced(by: Self.restartGrace)
+                if grace < execution.deadline {
+                    execution.deadline = grace
                 }
-                self.state = .idle
-                actions += self.unsolicited(.modemReady, now: now)
-                actions += self.startNextCommand(now: now)
-                return actions
+                self.state = .executing(execution)
+                return self.unsolicited(.modemReady, now: now) + [.armTimer(execution.deadline)]
             case .unsolicited(let result):
                 return self.unsolicited(result, now: now)
             case .finalResult(let result):

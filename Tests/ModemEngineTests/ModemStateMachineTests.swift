@@ -93,4 +93,29 @@ import Testing
         _ = machine.frameReceived(.line("+QIND: SMS DONE"), now: Self.at(9))
         #expect(machine.isSMSReadySinceStart)
     }
+
+    /// A restart (`RDY`) during a command: an answer within the grace still completes it.
+    @Test func answerAfterRestartReportStillCompletes() {
+        var machine = Self.makeMachine()
+        _ = machine.enqueue(Self.request(0, CSQ.execute), now: Self.at(0))
+        let onReady = Self.summary(machine.frameReceived(.line("RDY"), now: Self.at(1)))
+        #expect(onReady.contains("timer 2.0 seconds"))
+        #expect(
+            Self.summary(machine.frameReceived(.line("OK"), now: Self.at(1))) == ["complete #0 []"]
+        )
+    }
+
+    /// A restart during a command that then gets no answer fails it as lost in the restart, without the
+    /// recovery ladder, and the next command goes out.
+    @Test func commandLostInRestartFailsWithoutRecovery() {
+        var machine = Self.makeMachine()
+        _ = machine.enqueue(Self.request(0, CSQ.execute), now: Self.at(0))
+        _ = machine.enqueue(Self.request(1, CGMI.execute), now: Self.at(0))
+        _ = machine.frameReceived(.line("RDY"), now: Self.at(1))
+        #expect(
+            Self.summary(machine.deadlineReached(now: Self.at(2))) == [
+                "fail #0 modem restarted", "write AT+CGMI\\x0D", "timer 7.0 seconds",
+            ]
+        )
+    }
 }
