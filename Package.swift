@@ -129,6 +129,12 @@ let package = Package(
                 "ModemSimulator",
                 "MessageStore",
                 "DeviceConfiguration",
+                "GatewayDaemons",
+                "ModemDiscovery",
+                "ServiceSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

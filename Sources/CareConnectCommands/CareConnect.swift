@@ -4,12 +4,13 @@
 public import ArgumentParser
 
 /// The `careconnect` administration tool: one binary, one subcommand per job.
-public struct CareConnect: ParsableCommand {
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+public struct CareConnect: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "careconnect",
         abstract: "Care Connect ward device: SMS gateway, feedback kiosk, sync and tools.",
         version: "0.1.0",
-        subcommands: [Status.self, ModemCommand.self, PDUCommand.self, Demo.self, Bench.self]
+        subcommands: [SMSD.self, Status.self, ModemCommand.self, PDUCommand.self, Demo.self, Bench.self]
     )
 
     public init() {}
