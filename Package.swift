@@ -132,6 +132,7 @@ let package = Package(
                 "GatewayDaemons",
                 "ModemDiscovery",
                 "ServiceSupport",
+                "WardConversation",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -2,22 +2,44 @@
 // This source file is part of the Care Connect ward device project.
 
 import ArgumentParser
+import DeviceConfiguration
+import Foundation
+import GatewayDaemons
+import Logging
+import MessageStore
+import ModemDiscovery
+import ModemSimulator
 import SMSPDU
 
 extension CareConnect {
     /// `careconnect demo`: the ward device's main job on built-in defaults, narrated.
-    struct Demo: ParsableCommand {
+    struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the ward device at work on built-in sample data, printing each step.",
             discussion: """
-                Patients' texts arrive as SMS-DELIVER PDUs the way a modem lists them (AT+CMGL), are
+                Part 1: the SMS gateway against the modem simulator on a real pseudo-terminal. Patients text
+                a score, a follow-up comment, STOP, an emoji and a long three-part message; the ward answers
+                with the Friends and Family Test conversation; delivery reports come back; everything is
+                stored in a SQLite database in the output directory.
+
+                Part 2: the PDU codec close up. Patients' texts arrive as SMS-DELIVER PDUs the way a modem lists them (AT+CMGL), are
                 decoded (GSM 7-bit with escapes, UCS-2 with emoji, a concatenated message reassembled,
                 an alphanumeric sender), and the ward's reply is encoded as SMS-SUBMIT PDUs ready for
                 AT+CMGS. A damaged PDU shows how malformed input is kept and explained, never dropped.
                 """
         )
 
-        func run() throws {
+        @Option(help: "Where to write the demo's database and logs.")
+        var output = "out/demo"
+
+        func run() async throws {
+            try await gatewayDemo()
+            print("")
+            try codecDemo()
+        }
+
+        func codecDemo() throws {
+            print("== Part 2: the PDU codec close up ==")
             let ward = try PhoneAddress(number: "+447700900123")
             var options = MessageEncoder.Options()
             options.smsc = try PhoneAddress(number: "+447785016005")
@@ -51,7 +73,7 @@ extension CareConnect {
                 ),
             ]
 
-            print("== 1. The modem lists new messages (AT+CMGL=4) ==")
+            print("-- the modem lists new messages (AT+CMGL=4) --")
             var listed: [String] = []
             for (index, (sender, text)) in samples.enumerated() {
                 options.concatenationReference = 40 + index
@@ -66,7 +88,7 @@ extension CareConnect {
             print("+CMGL: \(listed.count),0,,\(damaged.count / 2 - 8)   <- damaged in transit")
             print(damaged)
 
-            print("\n== 2. Each PDU is decoded ==")
+            print("\n-- each PDU is decoded --")
             var groups: [String: [Int: String]] = [:]
             var totals: [String: Int] = [:]
             for (index, hex) in listed.enumerated() {
@@ -97,7 +119,7 @@ extension CareConnect {
                 print("reassembled \(key) (\(parts.count) parts): \(text)")
             }
 
-            print("\n== 3. The ward replies (AT+CMGS) ==")
+            print("\n-- the ward replies (AT+CMGS) --")
             let reply =
                 "Thank you for your feedback about Ward 7. What was good, or what could we do better? Reply STOP to opt out."
             options.smsc = nil
