@@ -11,7 +11,7 @@ SWIFT_FLAGS ?= -Xswiftc -warnings-as-errors
 APT_PACKAGES := libudev-dev libsqlite3-dev python3-gammu gammu gammu-smsd
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build release test lint format demo bench fuzz clean
+.PHONY: all deps build release test lint format demo bench fuzz crash-test clean
 
 all: build
 
@@ -50,6 +50,11 @@ demo: release
 
 bench: release
 	.build/release/careconnect bench pdu
+
+# The full kill -9 test: 2,000 messages, smsd killed with SIGKILL 50 times (make test runs 200 and 10).
+crash-test: deps
+	$(SWIFT) build --build-tests
+	CRASH_MESSAGES=2000 CRASH_KILLS=50 $(SWIFT) test --skip-build --filter CrashTests
 
 # Coverage-guided fuzzing of the PDU decoder with libFuzzer (clang's runtime ships with the toolchain).
 fuzz:

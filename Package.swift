@@ -199,7 +199,7 @@ let package = Package(
             name: "GatewayDaemonsTests",
             dependencies: [
                 "GatewayDaemons", "ModemSimulator", "MessageStore", "ModemDiscovery", "DeviceConfiguration", "SMSPDU",
-                "WardConversation",
+                "WardConversation", "careconnect",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

@@ -118,6 +118,8 @@ public final class SMSGateway: Service, Sendable {
         )
         var configuration = ModemConfiguration()
         configuration.profileName = settings.profile == "auto" ? candidate.profile : settings.profile
+        // A previous process may have been killed at the > prompt: the modem still waits for a PDU.
+        configuration.abandonPromptBeforeProbing = true
         let modem = Modem(transport: transport, configuration: configuration, logger: logger)
         let (wakes, wake) = AsyncStream<Wake>.makeStream(bufferingPolicy: .unbounded)
         logger.info("modem found", metadata: ["device": "\(candidate.devnode)"])

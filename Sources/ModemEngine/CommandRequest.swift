@@ -17,4 +17,7 @@ struct CommandRequest: Sendable {
     var timeout: Duration
     /// Whether a timeout starts the recovery ladder. Probes of a modem that may still be starting do not.
     var startsRecovery = true
+    /// Bytes written just before the command, for example ESC to abandon a PDU a previous process left
+    /// half-entered at the `> ` prompt.
+    var preamble: [UInt8] = []
 }

@@ -214,14 +214,33 @@ public actor Modem<C: Clock> where C.Duration == Duration {
     /// recovery ladder.
     ///
     /// - Throws: ``ModemError`` with code ``ModemError/Code/timeout`` when it never answers.
+    ///
+    /// With ``ModemConfiguration/abandonPromptBeforeProbing``, the first probe is preceded by ESC, which abandons a PDU another process left half-entered at the `> `
+    /// prompt (a real modem stays at the prompt when the program that opened it dies). ESC may draw an
+    /// answer of its own, so after the first answer the engine waits for stray results to pass and confirms
+    /// with one more `AT`, keeping later answers matched to their commands.
     public func waitUntilAnswering(attempts: Int = 30, interval: Duration = .seconds(1)) async throws {
         var lastError: (any Error)?
+        var answered = false
         for _ in 0..<max(attempts, 1) {
             do {
+                if !answered && self.configuration.abandonPromptBeforeProbing {
+                    _ = try await self.execute(
+                        V250.attention,
+                        payload: nil,
+                        timeout: interval,
+                        startsRecovery: false,
+                        preamble: CMGS.cancelPayload
+                    )
+                    answered = true
+                    // Stray answers to the ESC arrive now and are discarded while no command waits.
+                    try await Task.sleep(for: .milliseconds(300))
+                }
                 _ = try await self.execute(V250.attention, payload: nil, timeout: interval, startsRecovery: false)
                 return
             } catch let error as ModemError where error.code == .timeout || error.code == .modemRestarted {
                 lastError = error
+                answered = false
             }
         }
         throw lastError ?? ModemError(code: .timeout, message: "the modem did not answer AT")
@@ -231,7 +250,8 @@ public actor Modem<C: Clock> where C.Duration == Duration {
         _ command: ATCommand,
         payload: PromptPayload?,
         timeout: Duration?,
-        startsRecovery: Bool
+        startsRecovery: Bool,
+        preamble: [UInt8] = []
     ) async throws -> ATResponse {
         let id = CommandRequest.ID(rawValue: self.nextRequestNumber)
         self.nextRequestNumber += 1
@@ -242,6 +262,7 @@ public actor Modem<C: Clock> where C.Duration == Duration {
             timeout: timeout ?? self.quirks.timeout(for: command, configuration: self.configuration)
         )
         request.startsRecovery = startsRecovery
+        request.preamble = preamble
         let cancellationSink = self.cancellationSink
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<ATResponse, any Error>) in

@@ -20,6 +20,10 @@ public struct ModemConfiguration: Sendable {
     public var recovery: RecoveryPolicy
     /// The longest line accepted from the modem, in bytes.
     public var maximumLineLength: Int
+    /// Send ESC before the first probe of ``Modem/waitUntilAnswering(attempts:interval:)``, abandoning a PDU
+    /// that a previous process (killed at the `> ` prompt) left half-entered. Daemons set this; it costs a
+    /// 300 ms pause.
+    public var abandonPromptBeforeProbing = false
 
     public init(
         profileName: String? = nil,

@@ -236,7 +236,7 @@ struct ModemStateMachine<C: Clock> where C.Duration == Duration {
         let deadline = now.advanced(by: request.timeout)
         let phase: Execution.Phase = request.payload == nil ? .awaitingResponse : .awaitingPrompt
         self.state = .executing(Execution(request: request, phase: phase, deadline: deadline))
-        return [.write(request.command.wireBytes), .armTimer(deadline)]
+        return [.write(request.preamble + request.command.wireBytes), .armTimer(deadline)]
     }
 
     private mutating func promptReceived() -> [Action] {
