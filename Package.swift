@@ -118,6 +118,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Test support shared by test targets: recorded modem transcripts and their replay.
+        .target(
+            name: "ModemTesting",
+            dependencies: ["ModemEngine"],
+            swiftSettings: strictSettings
+        ),
         // The `careconnect` subcommands; the executable only calls into this.
         .target(
             name: "CareConnectCommands",
@@ -155,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ATProtocolTests",
-            dependencies: ["ATProtocol", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["ATProtocol", "ModemTesting", .product(name: "NIOCore", package: "swift-nio")],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
@@ -166,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ModemEngineTests",
-            dependencies: ["ModemEngine", "ATProtocol", "SMSPDU"],
+            dependencies: ["ModemEngine", "ModemTesting", "ATProtocol", "SMSPDU"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

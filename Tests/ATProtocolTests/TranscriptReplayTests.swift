@@ -2,6 +2,7 @@
 // This source file is part of the Care Connect ward device project.
 
 import ATProtocol
+import ModemTesting
 import Testing
 
 @Suite("Recorded transcripts")

@@ -3,6 +3,7 @@
 
 import ATProtocol
 import ModemEngine
+import ModemTesting
 import SMSPDU
 import Testing
 

@@ -2,37 +2,10 @@
 // This source file is part of the Care Connect ward device project.
 
 import Foundation
+import ModemTesting
 
-/// A recorded session between the host and a modem, loaded from `Fixtures/<name>.transcript`.
-///
-/// The format is described in `Fixtures/README.md`: `> ` lines are host bytes, `< ` lines are modem
-/// bytes, `#` lines are comments, and `\r`, `\n`, `\t`, `\\` and `\xHH` are escapes.
-struct Transcript {
-    enum Direction: Equatable {
-        case host
-        case modem
-    }
-
-    struct Entry: Equatable {
-        var direction: Direction
-        var bytes: [UInt8]
-    }
-
-    struct FormatError: Error, CustomStringConvertible {
-        var lineNumber: Int
-        var message: String
-        var description: String { "line \(lineNumber): \(message)" }
-    }
-
-    var name: String
-    var entries: [Entry]
-
-    /// Every byte the modem sent, in order.
-    var modemBytes: [UInt8] {
-        self.entries.filter { $0.direction == .modem }.flatMap(\.bytes)
-    }
-
-    /// Loads a fixture by name, without the `.transcript` extension.
+extension Transcript {
+    /// Loads a fixture of this test bundle by name, without the `.transcript` extension.
     init(named name: String) throws {
         guard
             let url = Bundle.module.url(forResource: name, withExtension: "transcript", subdirectory: "Fixtures")
@@ -42,56 +15,10 @@ struct Transcript {
         try self.init(name: name, text: String(contentsOf: url, encoding: .utf8))
     }
 
-    /// Parses transcript text.
-    init(name: String, text: String) throws {
-        self.name = name
-        self.entries = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let direction: Direction
-            if line.hasPrefix("> ") {
-                direction = .host
-            } else if line.hasPrefix("< ") {
-                direction = .modem
-            } else {
-                throw FormatError(lineNumber: offset + 1, message: "expected '> ', '< ' or '#'")
-            }
-            let bytes = try Self.unescape(line.dropFirst(2), lineNumber: offset + 1)
-            self.entries.append(Entry(direction: direction, bytes: bytes))
-        }
-    }
-
     /// The names of every fixture in the bundle.
     static func allNames() throws -> [String] {
         guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Fixtures") else { return [] }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         return files.filter { $0.hasSuffix(".transcript") }.map { String($0.dropLast(".transcript".count)) }.sorted()
-    }
-
-    private static func unescape(_ text: Substring, lineNumber: Int) throws -> [UInt8] {
-        var result: [UInt8] = []
-        var bytes = Array(text.utf8)[...]
-        while let byte = bytes.popFirst() {
-            guard byte == UInt8(ascii: "\\") else {
-                result.append(byte)
-                continue
-            }
-            switch bytes.popFirst() {
-            case UInt8(ascii: "r"): result.append(0x0D)
-            case UInt8(ascii: "n"): result.append(0x0A)
-            case UInt8(ascii: "t"): result.append(0x09)
-            case UInt8(ascii: "\\"): result.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "x"):
-                let digits = String(decoding: bytes.prefix(2), as: UTF8.self)
-                guard digits.count == 2, let value = UInt8(digits, radix: 16) else {
-                    throw FormatError(lineNumber: lineNumber, message: "bad \\x escape")
-                }
-                result.append(value)
-                bytes = bytes.dropFirst(2)
-            default:
-                throw FormatError(lineNumber: lineNumber, message: "unknown escape")
-            }
-        }
-        return result
     }
 }

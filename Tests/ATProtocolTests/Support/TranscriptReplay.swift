@@ -2,6 +2,7 @@
 // This source file is part of the Care Connect ward device project.
 
 import ATProtocol
+import ModemTesting
 import NIOCore
 
 /// Replays a transcript's modem bytes through ``ATLineDecoder`` in fixed-size chunks and sorts the lines

@@ -3,6 +3,7 @@
 
 import ATProtocol
 import ModemEngine
+import ModemTesting
 
 /// What replaying a transcript through a modem produced.
 struct Replay {
