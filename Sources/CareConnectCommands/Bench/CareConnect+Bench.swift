@@ -5,10 +5,10 @@ import ArgumentParser
 
 extension CareConnect {
     /// `careconnect bench`: speed measured side by side with the peers.
-    struct Bench: ParsableCommand {
+    struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Benchmarks against peer implementations, run side by side on the same input.",
-            subcommands: [PDUBench.self]
+            subcommands: [PDUBench.self, SMSDBench.self]
         )
     }
 }
