@@ -98,12 +98,11 @@ extension CareConnect.Demo {
     }
 
     private func waitFor(seconds: Int, _ condition: () throws -> Bool) async throws {
-        let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(seconds)
-        while clock.now < deadline {
-            if try condition() { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw CommandError("the demo timed out waiting; see the traffic log in \(output)")
+        try await poll(
+            seconds: seconds,
+            every: .milliseconds(50),
+            failure: "the demo timed out waiting; see the traffic log in \(output)",
+            condition
+        )
     }
 }

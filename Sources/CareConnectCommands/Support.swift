@@ -16,3 +16,19 @@ struct CommandError: Error, CustomStringConvertible {
         self.description = description
     }
 }
+
+/// Polls `condition` every `interval` until it holds; throws `CommandError(failure)` after `seconds`.
+func poll(
+    seconds: Int,
+    every interval: Duration,
+    failure: @autoclosure () -> String,
+    _ condition: () throws -> Bool
+) async throws {
+    let clock = ContinuousClock()
+    let deadline = clock.now + .seconds(seconds)
+    while clock.now < deadline {
+        if try condition() { return }
+        try await Task.sleep(for: interval)
+    }
+    throw CommandError(failure())
+}

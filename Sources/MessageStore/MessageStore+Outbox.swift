@@ -72,21 +72,14 @@ extension MessageStore {
         }
     }
 
-    /// Records that the modem accepted every part (`+CMGS: <mr>` for each), in part order.
+    /// Records that the modem accepted every part (`+CMGS: <mr>` for each), in part order, in one transaction.
     public func markSent(outboundID: Int64, references: [Int], now: Date) throws {
         let ms = Self.milliseconds(now)
         try writer.write { db in
             for (index, reference) in references.enumerated() {
-                try db.execute(
-                    sql:
-                        "INSERT OR REPLACE INTO outbound_part (outbound_id, part, reference, sent_at) VALUES (?, ?, ?, ?)",
-                    arguments: [outboundID, index + 1, reference & 0xFF, ms]
-                )
+                try Self.insertSentPart(outboundID: outboundID, part: index + 1, reference: reference, at: ms, db: db)
             }
-            try db.execute(
-                sql: "UPDATE outbound_message SET state = 'sent', updated_at = ?, last_error = NULL WHERE id = ?",
-                arguments: [ms, outboundID]
-            )
+            try Self.markStateSent(outboundID: outboundID, at: ms, db: db)
         }
     }
 
@@ -94,11 +87,29 @@ extension MessageStore {
     /// the parts not yet sent.
     public func recordPartSent(outboundID: Int64, part: Int, reference: Int, now: Date) throws {
         try writer.write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO outbound_part (outbound_id, part, reference, sent_at) VALUES (?, ?, ?, ?)",
-                arguments: [outboundID, part, reference & 0xFF, Self.milliseconds(now)]
+            try Self.insertSentPart(
+                outboundID: outboundID,
+                part: part,
+                reference: reference,
+                at: Self.milliseconds(now),
+                db: db
             )
         }
+    }
+
+    private static func insertSentPart(outboundID: Int64, part: Int, reference: Int, at ms: Int64, db: Database) throws
+    {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO outbound_part (outbound_id, part, reference, sent_at) VALUES (?, ?, ?, ?)",
+            arguments: [outboundID, part, reference & 0xFF, ms]
+        )
+    }
+
+    private static func markStateSent(outboundID: Int64, at ms: Int64, db: Database) throws {
+        try db.execute(
+            sql: "UPDATE outbound_message SET state = 'sent', updated_at = ?, last_error = NULL WHERE id = ?",
+            arguments: [ms, outboundID]
+        )
     }
 
     /// The parts of a message already accepted by the modem.
@@ -116,12 +127,7 @@ extension MessageStore {
 
     /// Records that every part was accepted.
     public func completeSend(outboundID: Int64, now: Date) throws {
-        try writer.write { db in
-            try db.execute(
-                sql: "UPDATE outbound_message SET state = 'sent', updated_at = ?, last_error = NULL WHERE id = ?",
-                arguments: [Self.milliseconds(now), outboundID]
-            )
-        }
+        try writer.write { db in try Self.markStateSent(outboundID: outboundID, at: Self.milliseconds(now), db: db) }
     }
 
     /// Records that the modem may or may not have sent the message (a timeout or a lost port during

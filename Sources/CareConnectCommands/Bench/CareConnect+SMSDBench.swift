@@ -285,13 +285,12 @@ extension CareConnect.Bench {
         }
 
         func waitUntil(seconds: Int, _ condition: () throws -> Bool) async throws {
-            let clock = ContinuousClock()
-            let deadline = clock.now + .seconds(seconds)
-            while clock.now < deadline {
-                if try condition() { return }
-                try await Task.sleep(for: .milliseconds(2))
-            }
-            throw CommandError("timed out after \(seconds) s; see the files in \(output)")
+            try await poll(
+                seconds: seconds,
+                every: .milliseconds(2),
+                failure: "timed out after \(seconds) s; see the files in \(output)",
+                condition
+            )
         }
 
         static func percentile(_ values: [Double], _ p: Double) -> Double {
