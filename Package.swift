@@ -102,6 +102,39 @@ let package = Package(
             dependencies: ["CUdev"],
             swiftSettings: strictSettings
         ),
+        // The kiosk model: survey state, screens as draw lists, layout in millimetres, touch handling. Pure.
+        .target(
+            name: "KioskUI",
+            swiftSettings: strictSettings
+        ),
+        // Cairo and Pango (text shaping and bidi), for drawing the kiosk's screens.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        // Rasterises the kiosk's draw lists into pixels and PNG files.
+        .target(
+            name: "KioskRendering",
+            dependencies: ["KioskUI", "CPangoCairo"],
+            swiftSettings: strictSettings
+        ),
+        // libevdev, for the touchscreen.
+        .systemLibrary(
+            name: "CEvdev",
+            pkgConfig: "libevdev",
+            providers: [.apt(["libevdev-dev"])]
+        ),
+        // Linux framebuffer, console and input ioctls (the _IOR/_IOW macros Swift cannot import).
+        .target(
+            name: "CKioskLinux"
+        ),
+        // The kiosk's Linux backends: /dev/fb*, the virtual terminal, evdev touch with calibration.
+        .target(
+            name: "KioskLinux",
+            dependencies: ["KioskUI", "CKioskLinux", "CEvdev", "CUdev"],
+            swiftSettings: strictSettings
+        ),
         // Small pieces every daemon needs: systemd notification.
         .target(
             name: "ServiceSupport",
@@ -208,6 +241,21 @@ let package = Package(
                 "WardConversation", "careconnect",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KioskUITests",
+            dependencies: ["KioskUI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KioskRenderingTests",
+            dependencies: ["KioskRendering", "KioskUI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KioskLinuxTests",
+            dependencies: ["KioskLinux", "KioskUI"],
             swiftSettings: strictSettings
         ),
         .testTarget(
