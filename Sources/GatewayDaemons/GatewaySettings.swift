@@ -26,6 +26,8 @@ public struct GatewaySettings: Sendable {
     public var statusReports = true
     /// Retries of a reply that failed with a temporary error, before it is marked failed.
     public var maximumSendAttempts = 6
+    /// After a sweep, delete the received messages it stored with one `AT+CMGD=1,1` rather than one command each.
+    public var bulkDelete = true
     public var conversation: ConversationSettings
 
     public init(configuration: DeviceConfiguration) {

@@ -259,11 +259,41 @@ public final class SMSGateway: Service, Sendable {
 
     // MARK: - Receiving
 
-    /// Reads every message in modem storage, storing each durably before deleting it there.
+    /// Reads every message in modem storage, storing them all durably (one transaction) before deleting them there.
+    ///
+    /// Received messages are then deleted with one `AT+CMGD=1,1` ("every read message"): listing marked them read,
+    /// and a message arriving meanwhile is still unread, so it stays for the next read. Whatever that left of the
+    /// listed slots (a modem that does not mark listed messages read, or lists used slots differently) and any
+    /// stored outgoing message is deleted slot by slot.
     private func sweep(_ modem: Modem<ContinuousClock>, storage: String) async throws {
-        let messages = try await modem.listMessages(.all)
-        for message in messages {
-            try await storeThenDelete(modem, message: message, storage: storage)
+        let messages = try await modem.listMessages(.all).filter { $0.index != nil }
+        guard !messages.isEmpty else {
+            progress.noteSweep()
+            return
+        }
+        let outcomes = try store.storeInboundParts(
+            messages.map { InboundPartInput(pdu: $0.pduHex, storage: storage, slot: $0.index ?? -1) },
+            receivedAt: Date()
+        )
+        for (message, outcome) in zip(messages, outcomes) {
+            log(outcome, slot: message.index ?? -1)
+            progress.noteStored()
+        }
+        let received = messages.filter { $0.status == .receivedRead || $0.status == .receivedUnread }
+        var remaining = Set(messages.compactMap(\.index))
+        if received.count >= 2 && settings.bulkDelete {
+            do {
+                try await modem.deleteMessages(.allRead)
+                // An answer that cannot be read leaves every listed slot to be deleted one by one.
+                if let stillThere = try? await modem.occupiedIndexes() {
+                    remaining = remaining.intersection(stillThere)
+                }
+            } catch let error as ModemError where error.code == .commandFailed {
+                logger.info("bulk delete refused; deleting slot by slot", metadata: ["error": "\(error)"])
+            }
+        }
+        for index in remaining.sorted() {
+            try await modem.deleteMessage(at: index)
         }
         progress.noteSweep()
     }
@@ -292,19 +322,23 @@ public final class SMSGateway: Service, Sendable {
     {
         guard let index = message.index else { return }
         let outcome = try store.storeInboundPart(pdu: message.pduHex, storage: storage, slot: index, receivedAt: Date())
+        log(outcome, slot: index)
+        progress.noteStored()
+        try await modem.deleteMessage(at: index)
+    }
+
+    private func log(_ outcome: InboundPartOutcome, slot: Int) {
         switch outcome {
         case .undecodable(_, let error):
-            logger.error("kept an undecodable PDU raw", metadata: ["slot": "\(index)", "error": "\(error)"])
+            logger.error("kept an undecodable PDU raw", metadata: ["slot": "\(slot)", "error": "\(error)"])
         case .duplicate:
             logger.info(
                 "message already stored before a restart; deleting it from the modem",
-                metadata: ["slot": "\(index)"]
+                metadata: ["slot": "\(slot)"]
             )
         default:
             break
         }
-        progress.noteStored()
-        try await modem.deleteMessage(at: index)
     }
 
     /// Runs the conversation for every message not yet handled.

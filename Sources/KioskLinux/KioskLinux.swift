@@ -2,4 +2,4 @@
 // This source file is part of the Care Connect ward device project.
 
 // Linux framebuffer, console and evdev backends for the kiosk.
-public import KioskUI
+import KioskUI

@@ -2,4 +2,4 @@
 // This source file is part of the Care Connect ward device project.
 
 // Cairo and Pango rasterisation of draw lists.
-public import KioskUI
+import KioskUI

@@ -6,6 +6,22 @@ import GRDB
 import SMSPDU
 
 /// What happened to one PDU handed to ``MessageStore/storeInboundPart(pdu:storage:slot:receivedAt:)``.
+/// One PDU to store with ``MessageStore/storeInboundParts(_:receivedAt:)``.
+public struct InboundPartInput: Hashable, Sendable {
+    /// The hex as the modem listed it (SMSC address first).
+    public var pdu: String
+    /// The modem storage (`"SM"`, `"ME"`), or `"CMT"`/`"CDS"` for direct delivery.
+    public var storage: String
+    /// The storage index; -1 for direct delivery.
+    public var slot: Int
+
+    public init(pdu: String, storage: String, slot: Int) {
+        self.pdu = pdu
+        self.storage = storage
+        self.slot = slot
+    }
+}
+
 public enum InboundPartOutcome: Hashable, Sendable {
     /// Stored; `completed` is the message it finished, if any (a single part, or the last part of a set).
     case stored(partID: Int64, completed: InboundMessage?)
@@ -36,50 +52,74 @@ extension MessageStore {
         slot: Int,
         receivedAt: Date
     ) throws -> InboundPartOutcome {
-        let hex = pdu.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         let now = Self.milliseconds(receivedAt)
         return try writer.write { db in
-            if let existing = try Int64.fetchOne(
-                db,
-                sql: "SELECT id FROM inbound_part WHERE pdu = ? AND storage = ? AND slot = ?",
-                arguments: [hex, storage, slot]
-            ) {
-                return .duplicate(partID: existing)
+            try insertPart(Self.normalisedHex(pdu), storage: storage, slot: slot, now: now, db: db)
+        }
+    }
+
+    /// Durably stores several PDUs read in one sweep of the modem's storage, in a single transaction (one
+    /// `fsync` rather than one per message), before any of them is deleted there.
+    ///
+    /// Each part is handled exactly as ``storeInboundPart(pdu:storage:slot:receivedAt:)`` would; the outcomes are
+    /// in the order of `parts`.
+    public func storeInboundParts(_ parts: [InboundPartInput], receivedAt: Date) throws -> [InboundPartOutcome] {
+        guard !parts.isEmpty else { return [] }
+        let now = Self.milliseconds(receivedAt)
+        return try writer.write { db in
+            try parts.map { part in
+                try insertPart(Self.normalisedHex(part.pdu), storage: part.storage, slot: part.slot, now: now, db: db)
             }
-            let decoded: PDU
-            do {
-                decoded = try PDU.decode(hex: hex, smsc: .automatic)
-            } catch {
-                try db.execute(
-                    sql: """
-                        INSERT INTO inbound_part (pdu, storage, slot, received_at, decode_error)
-                        VALUES (?, ?, ?, ?, ?)
-                        """,
-                    arguments: [hex, storage, slot, now, "\(error)"]
-                )
-                return .undecodable(partID: db.lastInsertedRowID, error: "\(error)")
-            }
-            switch decoded {
-            case .deliver(let deliver):
-                return try storeDeliver(deliver, hex: hex, storage: storage, slot: slot, now: now, db: db)
-            case .statusReport(let report):
-                try db.execute(
-                    sql:
-                        "INSERT INTO inbound_part (pdu, storage, slot, received_at, kind, sender) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [hex, storage, slot, now, "status-report", report.recipient.description]
-                )
-                let partID = db.lastInsertedRowID
-                let matched = try Self.recordStatusReport(report, at: now, db: db)
-                return .statusReport(partID: partID, matchedOutboundID: matched)
-            case .submit(let submit):
-                // A message stored on the SIM by someone else's software; kept, never answered.
-                try db.execute(
-                    sql:
-                        "INSERT INTO inbound_part (pdu, storage, slot, received_at, kind, sender) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [hex, storage, slot, now, "submit", submit.destination.description]
-                )
-                return .stored(partID: db.lastInsertedRowID, completed: nil)
-            }
+        }
+    }
+
+    private static func normalisedHex(_ pdu: String) -> String {
+        pdu.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+    }
+
+    private func insertPart(_ hex: String, storage: String, slot: Int, now: Int64, db: Database) throws
+        -> InboundPartOutcome
+    {
+        if let existing = try Int64.fetchOne(
+            db,
+            sql: "SELECT id FROM inbound_part WHERE pdu = ? AND storage = ? AND slot = ?",
+            arguments: [hex, storage, slot]
+        ) {
+            return .duplicate(partID: existing)
+        }
+        let decoded: PDU
+        do {
+            decoded = try PDU.decode(hex: hex, smsc: .automatic)
+        } catch {
+            try db.execute(
+                sql: """
+                    INSERT INTO inbound_part (pdu, storage, slot, received_at, decode_error)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [hex, storage, slot, now, "\(error)"]
+            )
+            return .undecodable(partID: db.lastInsertedRowID, error: "\(error)")
+        }
+        switch decoded {
+        case .deliver(let deliver):
+            return try storeDeliver(deliver, hex: hex, storage: storage, slot: slot, now: now, db: db)
+        case .statusReport(let report):
+            try db.execute(
+                sql:
+                    "INSERT INTO inbound_part (pdu, storage, slot, received_at, kind, sender) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [hex, storage, slot, now, "status-report", report.recipient.description]
+            )
+            let partID = db.lastInsertedRowID
+            let matched = try Self.recordStatusReport(report, at: now, db: db)
+            return .statusReport(partID: partID, matchedOutboundID: matched)
+        case .submit(let submit):
+            // A message stored on the SIM by someone else's software; kept, never answered.
+            try db.execute(
+                sql:
+                    "INSERT INTO inbound_part (pdu, storage, slot, received_at, kind, sender) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [hex, storage, slot, now, "submit", submit.destination.description]
+            )
+            return .stored(partID: db.lastInsertedRowID, completed: nil)
         }
     }
 

@@ -32,4 +32,13 @@ extension Modem {
     public func deleteMessages(_ flag: CMGD.DeleteFlag) async throws {
         try await self.execute(CMGD.delete(index: 1, flag: flag))
     }
+
+    /// The storage indexes `AT+CMGD=?` lists. Most modems list the slots that hold a message; some list every
+    /// slot that could, so treat the answer as "possibly still occupied".
+    ///
+    /// Related specification: 3GPP TS 27.005 §3.5.4
+    public func occupiedIndexes() async throws -> Set<Int> {
+        let values = try await self.query(CMGD.test, parse: CMGD.parseTestResponse)
+        return Set(values.indexes.flatMap { Array($0) })
+    }
 }
