@@ -104,7 +104,8 @@ public final class SMSGateway: Service, Sendable {
         case tick
         case stored(storage: String, index: Int)
         case direct(IncomingPDU, storage: String)
-        case reinitialise
+        /// The modem restarted or recovered at `since`; set it up again unless that happened before the last set-up.
+        case reinitialise(since: ContinuousClock.Instant)
     }
 
     private func runSession(on candidate: ModemCandidate) async throws {
@@ -168,14 +169,14 @@ public final class SMSGateway: Service, Sendable {
             wake.yield(.direct(pdu, storage: "CDS"))
         case .recovered(let step) where step != .resync:
             logger.warning("modem recovered; initialising again", metadata: ["step": "\(step)"])
-            wake.yield(.reinitialise)
+            wake.yield(.reinitialise(since: .now))
         case .recovering(let step):
             logger.warning("modem not answering; recovering", metadata: ["step": "\(step)"])
         case .needsPowerCycle(let error):
             logger.critical("modem needs a power cycle", metadata: ["error": "\(error)"])
             try? notifier.status("modem needs a power cycle: unplug it and plug it back in")
         case .unsolicited(.modemReady):
-            wake.yield(.reinitialise)
+            wake.yield(.reinitialise(since: .now))
         default:
             break
         }
@@ -183,6 +184,7 @@ public final class SMSGateway: Service, Sendable {
 
     private func work(modem: Modem<ContinuousClock>, wakes: AsyncStream<Wake>) async throws {
         var storage = try await initialise(modem)
+        var initialisedAt = await modem.answeringSince ?? .now
         var lastSweep = Date()
         var lastRelease = Date.distantPast
         var lastStatus = Date()
@@ -197,8 +199,12 @@ public final class SMSGateway: Service, Sendable {
             case .direct(let incoming, let kind):
                 _ = try store.storeInboundPart(pdu: incoming.pduHex, storage: kind, slot: -1, receivedAt: now)
                 progress.noteStored()
+            case .reinitialise(let since) where since < initialisedAt:
+                // The start-up announcement (RDY, SMS DONE) of the start this session already set up after.
+                logger.debug("modem start-up announcement predates the last set-up; ignored")
             case .reinitialise:
                 storage = try await initialise(modem)
+                initialisedAt = await modem.answeringSince ?? .now
                 try await sweep(modem, storage: storage)
                 lastSweep = now
             case .tick:

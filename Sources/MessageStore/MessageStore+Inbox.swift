@@ -77,7 +77,13 @@ extension MessageStore {
         pdu.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
     }
 
-    private func insertPart(_ hex: String, storage: String, slot: Int, now: Int64, db: Database) throws
+    private func insertPart(
+        _ hex: String,
+        storage: String,
+        slot: Int,
+        now: Int64,
+        db: Database
+    ) throws
         -> InboundPartOutcome
     {
         if let existing = try Int64.fetchOne(

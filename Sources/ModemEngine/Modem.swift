@@ -44,6 +44,12 @@ public actor Modem<C: Clock> where C.Duration == Duration {
     public private(set) var quirks: ModemQuirks
     /// Names of vendor reports seen on the port so far (`^RSSI`, `+QIND`), a hint for choosing a profile.
     public private(set) var seenIndicationNames: Set<String> = []
+    /// When the modem last answered a probe of ``waitUntilAnswering(attempts:interval:)``: start-up announcements
+    /// (`RDY`, `SMS DONE`) received before then belong to a start that set-up already followed.
+    public private(set) var answeringSince: C.Instant?
+    /// Whether the ESC of ``ModemConfiguration/abandonPromptBeforeProbing`` was sent and answered; it is needed
+    /// once per opening of the port, not after every restart of the modem.
+    private var promptAbandoned = false
     /// The storage chosen with ``selectStorage(read:write:receive:)`` for reading, if any.
     public internal(set) var selectedStorage: String?
 
@@ -215,7 +221,7 @@ public actor Modem<C: Clock> where C.Duration == Duration {
     ///
     /// - Throws: ``ModemError`` with code ``ModemError/Code/timeout`` when it never answers.
     ///
-    /// With ``ModemConfiguration/abandonPromptBeforeProbing``, the first probe is preceded by ESC, which abandons a PDU another process left half-entered at the `> `
+    /// With ``ModemConfiguration/abandonPromptBeforeProbing``, the first probe after opening is preceded by ESC, which abandons a PDU another process left half-entered at the `> `
     /// prompt (a real modem stays at the prompt when the program that opened it dies). ESC may draw an
     /// answer of its own, so after the first answer the engine waits for stray results to pass and confirms
     /// with one more `AT`, keeping later answers matched to their commands.
@@ -224,7 +230,7 @@ public actor Modem<C: Clock> where C.Duration == Duration {
         var answered = false
         for _ in 0..<max(attempts, 1) {
             do {
-                if !answered && self.configuration.abandonPromptBeforeProbing {
+                if !answered && !self.promptAbandoned && self.configuration.abandonPromptBeforeProbing {
                     _ = try await self.execute(
                         V250.attention,
                         payload: nil,
@@ -237,6 +243,8 @@ public actor Modem<C: Clock> where C.Duration == Duration {
                     try await Task.sleep(for: .milliseconds(300))
                 }
                 _ = try await self.execute(V250.attention, payload: nil, timeout: interval, startsRecovery: false)
+                self.promptAbandoned = self.promptAbandoned || answered
+                self.answeringSince = self.clock.now
                 return
             } catch let error as ModemError where error.code == .timeout || error.code == .modemRestarted {
                 lastError = error

@@ -22,7 +22,7 @@ public struct ModemConfiguration: Sendable {
     public var maximumLineLength: Int
     /// Send ESC before the first probe of ``Modem/waitUntilAnswering(attempts:interval:)``, abandoning a PDU
     /// that a previous process (killed at the `> ` prompt) left half-entered. Daemons set this; it costs a
-    /// 300 ms pause.
+    /// 300 ms pause once per opening of the port, not after each restart of the modem.
     public var abandonPromptBeforeProbing = false
 
     public init(

@@ -19,7 +19,11 @@ final class GatewayHarness: @unchecked Sendable {
     let gateway: SMSGateway
     private var task: Task<Void, any Error>?
 
-    init(profile: VendorProfile = .quectelEC25, configure: (inout SimulatorConfiguration) -> Void = { _ in }) throws {
+    init(
+        profile: VendorProfile = .quectelEC25,
+        configure: (inout SimulatorConfiguration) -> Void = { _ in },
+        gatewaySettings: (inout GatewaySettings) -> Void = { _ in }
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "gateway-\(UUID().uuidString.prefix(8))"
         )
@@ -40,6 +44,7 @@ final class GatewayHarness: @unchecked Sendable {
         var settings = GatewaySettings(configuration: device)
         settings.locateInterval = 0.2
         settings.sweepInterval = 5
+        gatewaySettings(&settings)
         gateway = SMSGateway(settings: settings, store: store, finder: StaticModemFinder([]))
     }
 
@@ -80,6 +85,15 @@ final class GatewayHarness: @unchecked Sendable {
     }
 
     func messages() throws -> [InboundMessage] { try store.allMessages() }
+
+    /// The commands the simulated modem received, in order, as logged (`AT+CMGD=1,1`).
+    func receivedCommands() throws -> [String] {
+        let log = try String(contentsOf: directory.appendingPathComponent("simulator.log"), encoding: .utf8)
+        return log.split(separator: "\n").compactMap { line in
+            guard let range = line.range(of: " RX ") else { return nil }
+            return line[range.upperBound...].replacingOccurrences(of: "<CR>", with: "")
+        }
+    }
 
     func sentTexts(to number: String) -> [String] {
         simulator.sentMessages.filter { $0.destination == number }.compactMap(\.text)
