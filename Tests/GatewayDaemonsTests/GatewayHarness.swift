@@ -95,7 +95,25 @@ final class GatewayHarness: @unchecked Sendable {
         }
     }
 
+    /// The texts sent to `number`, in order, with the parts of long messages joined.
     func sentTexts(to number: String) -> [String] {
-        simulator.sentMessages.filter { $0.destination == number }.compactMap(\.text)
+        var texts: [String] = []
+        var partsByReference: [Int: (slot: Int, parts: [Int: String])] = [:]
+        for message in simulator.sentMessages where message.destination == number {
+            guard let text = message.text else { continue }
+            guard let concatenation = message.concatenation else {
+                texts.append(text)
+                continue
+            }
+            if partsByReference[concatenation.reference] == nil {
+                partsByReference[concatenation.reference] = (texts.count, [:])
+                texts.append("")
+            }
+            partsByReference[concatenation.reference]?.parts[concatenation.part] = text
+            if let entry = partsByReference[concatenation.reference] {
+                texts[entry.slot] = entry.parts.sorted { $0.key < $1.key }.map(\.value).joined()
+            }
+        }
+        return texts
     }
 }
