@@ -92,7 +92,7 @@ public final class SMSGateway: Service, Sendable {
                 try? notifier.status("waiting for a modem at \(settings.device)")
                 logged = true
             }
-            try await Task.sleep(for: .seconds(settings.locateInterval))
+            try await finder.waitForChange(upTo: .seconds(settings.locateInterval))
         }
         return nil
     }

@@ -7,6 +7,9 @@ import Foundation
 public protocol ModemFinder: Sendable {
     /// Every serial port that could be a modem.
     func candidates() throws -> [ModemCandidate]
+
+    /// Waits until serial ports may have changed (a modem plugged in or out), or `timeout` has passed.
+    func waitForChange(upTo timeout: Duration) async throws
 }
 
 extension ModemFinder {
@@ -50,4 +53,9 @@ public struct StaticModemFinder: ModemFinder {
     }
 
     public func candidates() throws -> [ModemCandidate] { list }
+
+    /// Sleeps for `timeout`: a fixed list never changes by itself.
+    public func waitForChange(upTo timeout: Duration) async throws {
+        try await Task.sleep(for: timeout)
+    }
 }

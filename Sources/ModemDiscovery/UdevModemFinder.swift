@@ -7,7 +7,25 @@ import CUdev
 /// vendor, product and interface number read from its parents in sysfs (these need no udev database) and
 /// the properties our udev rule sets (these do).
 public struct UdevModemFinder: ModemFinder {
-    public init() {}
+    private let monitor: UdevDeviceMonitor?
+
+    public init() {
+        monitor = UdevDeviceMonitor(subsystem: "tty")
+    }
+
+    /// Returns as soon as udev announces a serial port added or removed, or after `timeout`.
+    public func waitForChange(upTo timeout: Duration) async throws {
+        guard let monitor else {
+            try await Task.sleep(for: timeout)
+            return
+        }
+        let changes = await monitor.waitForChanges(timeout: timeout)
+        try Task.checkCancellation()
+        if !changes.isEmpty {
+            // Give udev a moment to finish the rule's symlink and properties for the new port.
+            try await Task.sleep(for: .milliseconds(200))
+        }
+    }
 
     public func candidates() throws -> [ModemCandidate] {
         guard let udev = udev_new() else {
