@@ -17,14 +17,14 @@ extension CareConnect {
         static let configuration = CommandConfiguration(
             abstract: "Show the ward device at work on built-in sample data, printing each step.",
             discussion: """
-                Part 1: the SMS gateway against the modem simulator on a real pseudo-terminal. Patients text
-                a score, a follow-up comment, STOP, an emoji and a long three-part message; the ward answers
-                with the Friends and Family Test conversation; delivery reports come back; everything is
+                Part 1: the SMS gateway against the modem simulator on a real pseudo-terminal. Patients text \
+                a score, a follow-up comment, STOP, an emoji and a long three-part message; the ward answers \
+                with the Friends and Family Test conversation; delivery reports come back; everything is \
                 stored in a SQLite database in the output directory.
 
-                Part 2: the PDU codec close up. Patients' texts arrive as SMS-DELIVER PDUs the way a modem lists them (AT+CMGL), are
-                decoded (GSM 7-bit with escapes, UCS-2 with emoji, a concatenated message reassembled,
-                an alphanumeric sender), and the ward's reply is encoded as SMS-SUBMIT PDUs ready for
+                Part 2: the PDU codec close up. Patients' texts arrive as SMS-DELIVER PDUs the way a modem lists them (AT+CMGL), are \
+                decoded (GSM 7-bit with escapes, UCS-2 with emoji, a concatenated message reassembled, \
+                an alphanumeric sender), and the ward's reply is encoded as SMS-SUBMIT PDUs ready for \
                 AT+CMGS. A damaged PDU shows how malformed input is kept and explained, never dropped.
                 """
         )

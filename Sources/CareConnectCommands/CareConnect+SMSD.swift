@@ -19,11 +19,11 @@ extension CareConnect {
             commandName: "smsd",
             abstract: "Run the SMS gateway: receive patients' texts, store them, reply, and report deliveries.",
             discussion: """
-                Finds the modem (the configured [modem] device, usually the udev rule's stable symlink, or a
-                known USB modem), sets it up, and from then on stores every message before deleting it from
-                the SIM, answers with the ward's Friends and Family Test conversation, and sends replies at
-                most once. Waits for the modem when it is unplugged and carries on when it comes back.
-                Stops cleanly on SIGTERM or SIGINT. Under systemd (Type=notify) it reports READY, STATUS and
+                Finds the modem (the configured [modem] device, usually the udev rule's stable symlink, or a \
+                known USB modem), sets it up, and from then on stores every message before deleting it from \
+                the SIM, answers with the ward's Friends and Family Test conversation, and sends replies at \
+                most once. Waits for the modem when it is unplugged and carries on when it comes back. \
+                Stops cleanly on SIGTERM or SIGINT. Under systemd (Type=notify) it reports READY, STATUS and \
                 WATCHDOG.
                 """
         )

@@ -12,8 +12,8 @@ extension CareConnect {
         static let configuration = CommandConfiguration(
             abstract: "Show queue depths, the last message in and out, and anything needing attention.",
             discussion: """
-                Reads the device database. Undecodable PDUs are listed with their errors (they are kept raw,
-                never dropped); outbound messages left unconfirmed by a crash are counted (they are never
+                Reads the device database. Undecodable PDUs are listed with their errors (they are kept raw, \
+                never dropped); outbound messages left unconfirmed by a crash are counted (they are never \
                 sent twice automatically). Exit status 1 when something needs attention.
                 """
         )

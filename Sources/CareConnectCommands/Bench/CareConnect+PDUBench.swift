@@ -12,7 +12,7 @@ extension CareConnect.Bench {
             commandName: "pdu",
             abstract: "Decode the same PDU corpus with careconnect and with python3-gammu; print both rates.",
             discussion: """
-                The corpus mixes GSM 7-bit text with escapes, UCS-2 with emoji, concatenated parts and
+                The corpus mixes GSM 7-bit text with escapes, UCS-2 with emoji, concatenated parts and \
                 alphanumeric senders. python3-gammu comes from Debian (apt-get install python3-gammu).
                 """
         )

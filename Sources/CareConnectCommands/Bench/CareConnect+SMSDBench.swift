@@ -18,12 +18,12 @@ extension CareConnect.Bench {
             commandName: "smsd",
             abstract: "Drain time and +CMTI-to-durable latency: careconnect smsd next to gammu-smsd.",
             discussion: """
-                Both run against the modem simulator on a pseudo-terminal. Drain: the SIM holds the
-                messages before the daemon starts (50 × {3 single + 1 two-part} = 250 PDUs by default);
-                the time from the daemon's first command to an empty SIM is measured. Latency: messages
-                arrive one at a time with +CMTI; the time from arrival to the message being on disk (a
-                committed SQLite row for careconnect, the inbox file for gammu-smsd) is measured.
-                gammu-smsd uses its fastest settings (CommTimeout, ReceiveFrequency and LoopSleep 1,
+                Both run against the modem simulator on a pseudo-terminal. Drain: the SIM holds the \
+                messages before the daemon starts (50 × {3 single + 1 two-part} = 250 PDUs by default); \
+                the time from the daemon's first command to an empty SIM is measured. Latency: messages \
+                arrive one at a time with +CMTI; the time from arrival to the message being on disk (a \
+                committed SQLite row for careconnect, the inbox file for gammu-smsd) is measured. \
+                gammu-smsd uses its fastest settings (CommTimeout, ReceiveFrequency and LoopSleep 1, \
                 StatusFrequency 0) and the files backend. Debian: apt-get install gammu-smsd.
                 """
         )

@@ -10,7 +10,7 @@ extension CareConnect {
             commandName: "pdu",
             abstract: "Decode and encode SMS PDUs (3GPP TS 23.040) as modems print and expect them.",
             discussion: """
-                Paste a PDU from an AT+CMGL or AT+CMGR listing to see what it holds, or build the PDU
+                Paste a PDU from an AT+CMGL or AT+CMGR listing to see what it holds, or build the PDU \
                 for AT+CMGS by hand.
                 """,
             subcommands: [Decode.self, Encode.self]

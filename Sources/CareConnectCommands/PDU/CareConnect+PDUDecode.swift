@@ -10,13 +10,13 @@ extension CareConnect.PDUCommand {
         static let configuration = CommandConfiguration(
             abstract: "Decode a PDU and print it as one JSON object.",
             discussion: """
-                Prints type (deliver, submit or status-report), smsc, sender or recipient (E.164 with +
-                where international), timestamp (ISO 8601 with the sender's offset), encoding (gsm7, 8bit
-                or ucs2), text, concat ({"ref","part","total"} or null) and class; status reports add
-                reference, status and discharge_time. With "-" as HEX, decodes one PDU per line of
+                Prints type (deliver, submit or status-report), smsc, sender or recipient (E.164 with + \
+                where international), timestamp (ISO 8601 with the sender's offset), encoding (gsm7, 8bit \
+                or ucs2), text, concat ({"ref","part","total"} or null) and class; status reports add \
+                reference, status and discharge_time. With "-" as HEX, decodes one PDU per line of \
                 standard input and prints one JSON object per line.
 
-                Exit status 2 with a one-line error naming the field and byte offset when a PDU is
+                Exit status 2 with a one-line error naming the field and byte offset when a PDU is \
                 malformed.
                 """
         )

@@ -10,8 +10,8 @@ extension CareConnect.PDUCommand {
         static let configuration = CommandConfiguration(
             abstract: "Encode text as SMS-SUBMIT PDUs, one line per part: LENGTH HEX.",
             discussion: """
-                GSM 7-bit is used when every character fits (escapes such as { } [ ] ~ \\ | ^ € count as
-                two), otherwise UCS-2. Long texts become concatenated parts of 153 septets or 67 UCS-2
+                GSM 7-bit is used when every character fits (escapes such as { } [ ] ~ \\ | ^ € count as \
+                two), otherwise UCS-2. Long texts become concatenated parts of 153 septets or 67 UCS-2 \
                 units. Send each line with AT+CMGS=LENGTH, then HEX and Ctrl-Z at the prompt.
                 """
         )
