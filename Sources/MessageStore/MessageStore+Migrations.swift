@@ -122,6 +122,31 @@ extension MessageStore {
                     """
             )
         }
+        migrator.registerMigration("v3 kiosk responses") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE kiosk_response (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        local_time TEXT NOT NULL,
+                        trust_code TEXT NOT NULL,
+                        site_code TEXT NOT NULL,
+                        ward TEXT NOT NULL,
+                        specialty_codes TEXT NOT NULL DEFAULT '',
+                        survey_version TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        mode TEXT NOT NULL,
+                        channel TEXT NOT NULL DEFAULT 'kiosk',
+                        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 6),
+                        comment TEXT,
+                        categories TEXT NOT NULL DEFAULT '',
+                        suspect_repeat INTEGER NOT NULL DEFAULT 0 CHECK (suspect_repeat IN (0, 1)),
+                        synced_at INTEGER
+                    );
+                    CREATE INDEX kiosk_response_created ON kiosk_response(created_at);
+                    """
+            )
+        }
         return migrator
     }
 }
