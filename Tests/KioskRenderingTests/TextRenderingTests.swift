@@ -168,7 +168,12 @@ struct TextRenderingTests {
     @Test func urduUsesTheRequestedNastaliqFamily() {
         // Given
         let text = "آپ کی دیکھ بھال کیسی تھی"
-        let nastaliq = TextStyle(fontFamily: "Noto Nastaliq Urdu", pixelSize: 32, direction: .rightToLeft, language: "ur")
+        let nastaliq = TextStyle(
+            fontFamily: "Noto Nastaliq Urdu",
+            pixelSize: 32,
+            direction: .rightToLeft,
+            language: "ur"
+        )
         let naskh = TextStyle(fontFamily: "Noto Naskh Arabic", pixelSize: 32, direction: .rightToLeft, language: "ur")
 
         // When
