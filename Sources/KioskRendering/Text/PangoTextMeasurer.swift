@@ -12,7 +12,10 @@ public import KioskUI
 /// `measure(_:style:maxWidth:)` is drawn with the same line breaks and extents.
 ///
 /// Sizes include the ink of every glyph as well as the line boxes, so the tall stacks of Nastaliq and the marks
-/// above and below Indic letters are counted.
+/// above and below Indic letters are counted. `TextStyle.lineSpacing` sets the distance from one baseline to the next
+/// as a multiple of the font's natural line height (`pango_layout_set_line_spacing`); the first line keeps its
+/// natural height. The paragraph direction is the style's, never guessed from the text, and the style's language
+/// picks language-specific shaping (Urdu's Nastaliq forms, Serbian or Romanian letter variants).
 public final class PangoTextMeasurer: TextMeasuring {
     /// A measurer shared by renderers that are not given one.
     public static let shared = PangoTextMeasurer()
