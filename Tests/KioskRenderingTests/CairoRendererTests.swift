@@ -207,6 +207,59 @@ struct CairoRendererTests {
         #expect(!fresh.equals(full, in: whole))
     }
 
+    /// Should skip items with coordinates that are not numbers, and still draw the rest, then and on later frames.
+    @Test func skipsItemsWithNonFiniteGeometry() throws {
+        // Given
+        let good = Rect(x: 10, y: 10, width: 20, height: 20)
+        let broken: [DrawItem] = [
+            DrawItem(
+                id: "nan-bounds",
+                bounds: Rect(x: .nan, y: 0, width: 10, height: 10),
+                command: .rectangle(good, cornerRadius: 0, fill: red, stroke: nil, lineWidth: 0)
+            ),
+            DrawItem(
+                id: "infinite-arc",
+                bounds: Rect(x: 0, y: 0, width: 120, height: 80),
+                command: .path(
+                    [.arc(center: Point(x: 60, y: 40), radius: 10, startAngle: .infinity, endAngle: 0)],
+                    fill: red,
+                    stroke: nil,
+                    lineWidth: 0
+                )
+            ),
+            DrawItem(
+                id: "nan-text",
+                bounds: Rect(x: 0, y: 0, width: 120, height: 80),
+                command: .text(
+                    TextBox(
+                        text: "Oak",
+                        frame: Rect(x: 0, y: .nan, width: 100, height: 20),
+                        style: TextStyle(pixelSize: .infinity),
+                        color: red
+                    )
+                )
+            ),
+        ]
+        let goodItem = DrawItem(
+            id: "good",
+            bounds: good,
+            command: .rectangle(good, cornerRadius: 0, fill: blue, stroke: nil, lineWidth: 0)
+        )
+        let image = RasterImage(size: size)
+        let renderer = try CairoRenderer(image: image)
+
+        // When
+        renderer.render(DrawList(size: size, background: white, items: broken + [goodItem]))
+        let first = image.inkBounds(in: PixelRect(x: 0, y: 0, width: 120, height: 80), background: white.opaquePixel)
+        renderer.render(DrawList(size: size, background: white, items: [goodItem]))
+
+        // Then
+        #expect(first == PixelRect(x: 10, y: 10, width: 20, height: 20))
+        #expect(image.pixel(x: 20, y: 20) == blue.opaquePixel)
+        let issues = PangoTextMeasurer().fitIssues(in: DrawList(size: size, background: white, items: broken))
+        #expect(issues.map(\.itemID) == ["nan-text"])
+    }
+
     /// Should draw nothing when the damage lies entirely outside the image.
     @Test func ignoresDamageOutsideTheImage() throws {
         // Given

@@ -12,7 +12,8 @@ public import KioskUI
 /// byte for byte, as a full render; outside them no pixel is touched.
 ///
 /// Each item is clipped to the whole pixels of its `bounds`, so an item never paints outside the area that damage
-/// tracking knows about. Rectangles and paths are antialiased; outlines use round joins and caps.
+/// tracking knows about. Rectangles and paths are antialiased; outlines use round joins and caps. Items with a
+/// coordinate that is not a finite number are skipped.
 ///
 /// A renderer is not safe to use from several threads at once. Its text goes through a `PangoTextMeasurer`, which
 /// may be shared (the default is `PangoTextMeasurer.shared`), so that boxes sized with that measurer are drawn
@@ -24,7 +25,7 @@ public final class CairoRenderer {
     public let measurer: PangoTextMeasurer
 
     let surface: OpaquePointer
-    let cairo: OpaquePointer
+    private(set) var cairo: OpaquePointer
 
     /// A renderer drawing into `image`.
     ///
@@ -54,6 +55,11 @@ public final class CairoRenderer {
         let screen = PixelRect(x: 0, y: 0, width: image.size.width, height: image.size.height)
         let regions = (damage ?? [screen]).map { $0.intersection(screen) }.filter { !$0.isEmpty }
         guard !regions.isEmpty else { return }
+        if cairo_status(cairo) != CAIRO_STATUS_SUCCESS {
+            // A Cairo context stays broken after an error; start afresh rather than stop drawing for good.
+            cairo_destroy(cairo)
+            cairo = cairo_create(surface)!
+        }
 
         cairo_save(cairo)
         defer {
@@ -69,7 +75,7 @@ public final class CairoRenderer {
         cairo_paint(cairo)
         cairo_set_operator(cairo, CAIRO_OPERATOR_OVER)
 
-        for item in list.items {
+        for item in list.items where item.hasFiniteGeometry {
             let pixels = item.bounds.pixelBounds(clippedTo: image.size)
             guard regions.contains(where: { !$0.intersection(pixels).isEmpty }) else { continue }
             cairo_save(cairo)

@@ -23,9 +23,11 @@ public struct TextFitIssue: Hashable, Sendable, CustomStringConvertible {
         self.unknownGlyphCount = unknownGlyphCount
     }
 
-    /// Whether the drawn extent reaches outside the frame by more than `TextFitIssue.tolerance` on any side.
+    /// Whether the drawn extent reaches outside the frame by more than `TextFitIssue.tolerance` on any side (or the
+    /// frame is not made of finite numbers, so the text cannot be drawn at all).
     public var overflowsFrame: Bool {
-        drawnExtent.minX < frame.minX - Self.tolerance || drawnExtent.minY < frame.minY - Self.tolerance
+        guard drawnExtent.isFinite && frame.isFinite else { return true }
+        return drawnExtent.minX < frame.minX - Self.tolerance || drawnExtent.minY < frame.minY - Self.tolerance
             || drawnExtent.maxX > frame.maxX + Self.tolerance || drawnExtent.maxY > frame.maxY + Self.tolerance
     }
 

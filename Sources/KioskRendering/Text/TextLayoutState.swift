@@ -58,14 +58,17 @@ final class TextLayoutState {
 
     /// The laid-out text for `text` in `style`, wrapped at `width` pixels (or not wrapped when nil).
     func layout(_ text: String, style: TextStyle, width: Double?) -> LaidOutText {
-        let pangoWidth = width.map { Int32(clamping: Int(max(0, $0) * Double(PANGO_SCALE))) }
+        let pangoWidth = width.flatMap { width -> Int32? in
+            guard width.isFinite else { return nil }
+            return Int32(min(Double(Int32.max), max(0, width * Double(PANGO_SCALE))))
+        }
         let key = LayoutKey(text: text, style: style, width: pangoWidth)
         if let cached = layouts[key] { return cached }
         let layout = pango_layout_new(context(direction: style.direction, language: style.language))!
         pango_layout_set_auto_dir(layout, 0)
         pango_layout_set_font_description(layout, font(for: style))
         pango_layout_set_alignment(layout, style.pangoAlignment)
-        if style.lineSpacing > 0 {
+        if style.lineSpacing.isFinite && style.lineSpacing > 0 {
             pango_layout_set_line_spacing(layout, Float(style.lineSpacing))
         }
         if let pangoWidth {
@@ -97,7 +100,8 @@ final class TextLayoutState {
         let font = pango_font_description_new()!
         pango_font_description_set_family(font, style.fontFamily)
         pango_font_description_set_weight(font, style.pangoWeight)
-        pango_font_description_set_absolute_size(font, max(1, style.pixelSize) * Double(PANGO_SCALE))
+        let pixelSize = style.pixelSize.isFinite ? min(10_000, max(1, style.pixelSize)) : 16
+        pango_font_description_set_absolute_size(font, pixelSize * Double(PANGO_SCALE))
         fonts[key] = font
         return font
     }
