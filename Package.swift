@@ -251,6 +251,7 @@ let package = Package(
         .testTarget(
             name: "KioskRenderingTests",
             dependencies: ["KioskRendering", "KioskUI"],
+            resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
         .testTarget(
