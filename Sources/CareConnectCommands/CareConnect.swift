@@ -10,7 +10,9 @@ public struct CareConnect: AsyncParsableCommand {
         commandName: "careconnect",
         abstract: "Care Connect ward device: SMS gateway, feedback kiosk, sync and tools.",
         version: "0.1.0",
-        subcommands: [SMSD.self, Status.self, ModemCommand.self, PDUCommand.self, Demo.self, Bench.self]
+        subcommands: [
+            SMSD.self, Status.self, FFTCommand.self, ModemCommand.self, PDUCommand.self, Demo.self, Bench.self,
+        ]
     )
 
     public init() {}
