@@ -42,7 +42,7 @@ extension DeviceConfiguration {
         }
         var configuration = DeviceConfiguration()
         let reader = TableReader(root, path: "")
-        try reader.allow(["ward", "storage", "modem", "conversation", "templates"])
+        try reader.allow(["ward", "storage", "modem", "kiosk", "conversation", "templates"])
 
         if let ward = try reader.table("ward") {
             try ward.allow(["name", "trust_ods", "site_code", "ward_code"])
@@ -83,6 +83,9 @@ extension DeviceConfiguration {
                 try modem.integer("sweep_interval_seconds", in: 5...3_600) ?? configuration.modem.sweepIntervalSeconds
             configuration.modem.multipartTimeoutHours =
                 try modem.integer("multipart_timeout_hours", in: 1...168) ?? configuration.modem.multipartTimeoutHours
+        }
+        if let kiosk = try reader.table("kiosk") {
+            try parseKiosk(kiosk, into: &configuration.kiosk)
         }
         configuration.conversation.wardName = configuration.ward.name
         if let conversation = try reader.table("conversation") {
@@ -156,6 +159,66 @@ extension DeviceConfiguration {
     }
 }
 
+extension DeviceConfiguration {
+    private static func parseKiosk(_ table: TableReader, into kiosk: inout Kiosk) throws {
+        try table.allow([
+            "framebuffer", "touch", "console", "rotation", "width_mm", "height_mm", "calibration", "mode",
+            "survey_version", "specialty_codes", "default_language", "languages", "audience", "staff_pin",
+            "mount_height_mm", "idle_seconds", "free_text_idle_seconds", "suspect_repeat_seconds",
+        ])
+        kiosk.framebuffer = try table.string("framebuffer") ?? kiosk.framebuffer
+        kiosk.touch = try table.string("touch") ?? kiosk.touch
+        kiosk.console = try table.string("console") ?? kiosk.console
+        if let rotation = try table.integer("rotation", in: 0...270) {
+            guard rotation % 90 == 0 else {
+                throw ConfigurationError(key: "kiosk.rotation", line: nil, message: "must be 0, 90, 180 or 270")
+            }
+            kiosk.rotation = rotation
+        }
+        kiosk.widthMillimetres = try table.number("width_mm", in: 0...2_000) ?? kiosk.widthMillimetres
+        kiosk.heightMillimetres = try table.number("height_mm", in: 0...2_000) ?? kiosk.heightMillimetres
+        if let calibration = try table.string("calibration") {
+            let numbers = calibration.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
+            guard calibration.isEmpty || numbers.count == 6 else {
+                throw ConfigurationError(
+                    key: "kiosk.calibration",
+                    line: nil,
+                    message: "six numbers in libinput's format, such as \"1 0 0 0 1 0\""
+                )
+            }
+            kiosk.calibration = calibration
+        }
+        kiosk.mode = try table.string("mode") ?? kiosk.mode
+        kiosk.surveyVersion = try table.string("survey_version") ?? kiosk.surveyVersion
+        kiosk.specialtyCodes = try table.strings("specialty_codes") ?? kiosk.specialtyCodes
+        kiosk.defaultLanguage = try table.string("default_language") ?? kiosk.defaultLanguage
+        kiosk.languages = try table.strings("languages") ?? kiosk.languages
+        if let audience = try table.string("audience") {
+            guard ["standard", "children", "easy-read"].contains(audience) else {
+                throw ConfigurationError(
+                    key: "kiosk.audience",
+                    line: nil,
+                    message: "one of standard, children, easy-read; got '\(audience)'"
+                )
+            }
+            kiosk.audience = audience
+        }
+        if let pin = try table.string("staff_pin") {
+            guard pin.isEmpty || ((4...8).contains(pin.count) && pin.allSatisfy(\.isNumber)) else {
+                throw ConfigurationError(key: "kiosk.staff_pin", line: nil, message: "a PIN is 4 to 8 digits")
+            }
+            kiosk.staffPIN = pin
+        }
+        kiosk.mountHeightMillimetres =
+            try table.number("mount_height_mm", in: 0...3_000) ?? kiosk.mountHeightMillimetres
+        kiosk.idleSeconds = try table.integer("idle_seconds", in: 10...3_600) ?? kiosk.idleSeconds
+        kiosk.freeTextIdleSeconds =
+            try table.integer("free_text_idle_seconds", in: 10...3_600) ?? kiosk.freeTextIdleSeconds
+        kiosk.suspectRepeatSeconds =
+            try table.integer("suspect_repeat_seconds", in: 0...3_600) ?? kiosk.suspectRepeatSeconds
+    }
+}
+
 /// Typed access to one TOML table with key paths for errors.
 private struct TableReader {
     let table: TOMLTable
@@ -209,6 +272,34 @@ private struct TableReader {
             )
         }
         return integer
+    }
+
+    func number(_ key: String, in range: ClosedRange<Double>) throws -> Double? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.double ?? value.int.map(Double.init) else {
+            throw ConfigurationError(key: name(key), line: nil, message: "must be a number")
+        }
+        guard range.contains(number) else {
+            throw ConfigurationError(
+                key: name(key),
+                line: nil,
+                message: "must be between \(range.lowerBound) and \(range.upperBound), got \(number)"
+            )
+        }
+        return number
+    }
+
+    func strings(_ key: String) throws -> [String]? {
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else {
+            throw ConfigurationError(key: name(key), line: nil, message: "must be a list of strings, such as [\"300\"]")
+        }
+        return try array.map { element in
+            guard let string = element.string else {
+                throw ConfigurationError(key: name(key), line: nil, message: "must be a list of strings in quotes")
+            }
+            return string
+        }
     }
 
     func bool(_ key: String) throws -> Bool? {

@@ -45,9 +45,48 @@ public struct DeviceConfiguration: Hashable, Sendable {
         public var multipartTimeoutHours = 24
     }
 
+    /// The touchscreen kiosk (`[kiosk]`).
+    public struct Kiosk: Hashable, Sendable {
+        /// The framebuffer device.
+        public var framebuffer = "/dev/fb0"
+        /// The touchscreen's event device; empty to find it through udev (`ID_INPUT_TOUCHSCREEN=1`).
+        public var touch = ""
+        /// The virtual terminal the kiosk draws over (switched to graphics mode while it runs).
+        public var console = "/dev/tty1"
+        /// Clockwise rotation of the picture and touch: 0, 90, 180 or 270.
+        public var rotation = 0
+        /// The visible area in millimetres as mounted (before rotation); 0 to read it from the framebuffer.
+        public var widthMillimetres = 0.0
+        public var heightMillimetres = 0.0
+        /// Six numbers in libinput's format; empty to use udev's `LIBINPUT_CALIBRATION_MATRIX` or none.
+        public var calibration = ""
+        /// The FFT collection mode recorded with each answer.
+        public var mode = "Electronic Discharge"
+        public var surveyVersion = "fft-2020.1"
+        /// Treatment specialty codes recorded with each answer.
+        public var specialtyCodes: [String] = []
+        /// The language the kiosk starts in and returns to.
+        public var defaultLanguage = "en"
+        /// Language tags offered; empty for every launch language.
+        public var languages: [String] = []
+        /// `standard`, `children` or `easy-read`.
+        public var audience = "standard"
+        /// The staff screen's PIN (4 to 8 digits); empty disables the staff screen.
+        public var staffPIN = ""
+        /// Height of the screen's bottom edge above the floor, for the reach check; 0 when unknown.
+        public var mountHeightMillimetres = 0.0
+        /// Seconds without a touch before "Do you need more time?" on question screens.
+        public var idleSeconds = 60
+        /// The same on the free-text screen.
+        public var freeTextIdleSeconds = 120
+        /// A rating this soon after the previous one is flagged as a suspected repeat.
+        public var suspectRepeatSeconds = 20
+    }
+
     public var ward = Ward()
     public var storage = Storage()
     public var modem = Modem()
+    public var kiosk = Kiosk()
     public var conversation = ConversationSettings()
 
     public init() {}

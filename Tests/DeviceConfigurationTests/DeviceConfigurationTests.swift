@@ -29,6 +29,33 @@ import WardConversation
         )
     }
 
+    @Test func kioskSectionLoads() throws {
+        let configuration = try DeviceConfiguration.parse(
+            """
+            [kiosk]
+            framebuffer = "/dev/fb1"
+            rotation = 90
+            width_mm = 154.2
+            height_mm = 86
+            calibration = "0 -1 1 1 0 0"
+            specialty_codes = ["300", "420"]
+            languages = ["en", "ur", "bn"]
+            audience = "easy-read"
+            staff_pin = "2468"
+            mount_height_mm = 900
+            """
+        )
+        #expect(configuration.kiosk.framebuffer == "/dev/fb1")
+        #expect(configuration.kiosk.rotation == 90)
+        #expect(configuration.kiosk.widthMillimetres == 154.2)
+        #expect(configuration.kiosk.heightMillimetres == 86)
+        #expect(configuration.kiosk.specialtyCodes == ["300", "420"])
+        #expect(configuration.kiosk.languages == ["en", "ur", "bn"])
+        #expect(configuration.kiosk.audience == "easy-read")
+        #expect(configuration.kiosk.staffPIN == "2468")
+        #expect(configuration.kiosk.mode == "Electronic Discharge")
+    }
+
     @Test(arguments: [
         ("[modem]\nbaud = \"fast\"\n", "modem.baud: must be a whole number"),
         ("[modem]\nbuad = 9600\n", "modem.buad: unknown key"),
@@ -38,6 +65,12 @@ import WardConversation
         ("[conversation.languages]\ngaeilge = \"ga\"\n", "conversation.languages.gaeilge: no reply texts for 'ga'"),
         ("[templates.ga]\nhelp = \"x\"\n", "templates.ga."),
         ("[ward\nname = 1\n", "line 1:"),
+        ("[kiosk]\nrotation = 45\n", "kiosk.rotation: must be 0, 90, 180 or 270"),
+        ("[kiosk]\ncalibration = \"1 0 0\"\n", "kiosk.calibration: six numbers"),
+        ("[kiosk]\naudience = \"adults\"\n", "kiosk.audience: one of standard, children, easy-read"),
+        ("[kiosk]\nstaff_pin = \"12\"\n", "kiosk.staff_pin: a PIN is 4 to 8 digits"),
+        ("[kiosk]\nspecialty_codes = \"300\"\n", "kiosk.specialty_codes: must be a list of strings"),
+        ("[kiosk]\nwidth_mm = \"wide\"\n", "kiosk.width_mm: must be a number"),
     ])
     func badFilesNameTheKey(text: String, message: String) {
         do {
