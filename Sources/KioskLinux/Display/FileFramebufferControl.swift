@@ -76,7 +76,12 @@ public final class FileFramebufferControl: FramebufferControl {
             return false
         }
         if failed {
-            throw DisplayError(code: .panFailed, device: device, message: "cannot pan to line \(yOffset)", systemError: EINVAL)
+            throw DisplayError(
+                code: .panFailed,
+                device: device,
+                message: "cannot pan to line \(yOffset)",
+                systemError: EINVAL
+            )
         }
     }
 

@@ -63,7 +63,8 @@ public struct FramebufferInfo: Hashable, Sendable {
         let stride = lineLength ?? size.width * format.bytesPerPixel
         let channels: (Bitfield, Bitfield, Bitfield) =
             switch format {
-            case .rgb565: (Bitfield(offset: 11, length: 5), Bitfield(offset: 5, length: 6), Bitfield(offset: 0, length: 5))
+            case .rgb565:
+                (Bitfield(offset: 11, length: 5), Bitfield(offset: 5, length: 6), Bitfield(offset: 0, length: 5))
             case .xrgb8888:
                 (Bitfield(offset: 16, length: 8), Bitfield(offset: 8, length: 8), Bitfield(offset: 0, length: 8))
             }

@@ -20,7 +20,10 @@ public struct FramebufferLayout: Hashable, Sendable {
     public init(size: PixelSize, stride: Int? = nil, format: FramebufferPixelFormat, rotation: Rotation = .none) {
         precondition(size.width > 0 && size.height > 0, "a framebuffer needs at least one pixel")
         let minimumStride = size.width * format.bytesPerPixel
-        precondition((stride ?? minimumStride) >= minimumStride, "stride \(stride ?? 0) cannot hold \(size.width) pixels")
+        precondition(
+            (stride ?? minimumStride) >= minimumStride,
+            "stride \(stride ?? 0) cannot hold \(size.width) pixels"
+        )
         self.size = size
         self.stride = stride ?? minimumStride
         self.format = format

@@ -12,7 +12,7 @@ public final class InMemoryDisplay: DisplaySurface {
     public let panel: PanelGeometry
     private let state = Mutex(State())
 
-    private struct State: @unchecked Sendable {
+    private struct State {
         var lastImage: RasterImage?
         var damageHistory: [[PixelRect]] = []
         var blankingHistory: [Bool] = []

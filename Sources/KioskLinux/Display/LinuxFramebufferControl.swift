@@ -14,7 +14,12 @@ public final class LinuxFramebufferControl: FramebufferControl {
     public init(path: String) throws {
         let descriptor = Glibc.open(path, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw DisplayError(code: .cannotOpen, device: path, message: "cannot open the framebuffer", systemError: errno)
+            throw DisplayError(
+                code: .cannotOpen,
+                device: path,
+                message: "cannot open the framebuffer",
+                systemError: errno
+            )
         }
         self.device = path
         self.descriptor = descriptor
@@ -72,7 +77,12 @@ public final class LinuxFramebufferControl: FramebufferControl {
 
     public func pan(yOffset: Int) throws {
         guard ck_fb_pan_display(descriptor, 0, UInt32(yOffset)) == 0 else {
-            throw DisplayError(code: .panFailed, device: device, message: "cannot pan to line \(yOffset)", systemError: errno)
+            throw DisplayError(
+                code: .panFailed,
+                device: device,
+                message: "cannot pan to line \(yOffset)",
+                systemError: errno
+            )
         }
     }
 

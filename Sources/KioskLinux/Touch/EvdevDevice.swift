@@ -54,7 +54,8 @@ final class EvdevDevice: EvdevStateQuerying {
         }
         let isDirect = libevdev_has_property(handle, 0x01) != 0  // INPUT_PROP_DIRECT
         let isPointer = libevdev_has_property(handle, 0x00) != 0  // INPUT_PROP_POINTER: a touchpad
-        let hasTouchButton = libevdev_has_event_code(handle, UInt32(InputEvent.EventType.key), UInt32(InputEvent.KeyCode.touch)) != 0
+        let hasTouchButton =
+            libevdev_has_event_code(handle, UInt32(InputEvent.EventType.key), UInt32(InputEvent.KeyCode.touch)) != 0
         guard isDirect || !isPointer else {
             throw TouchInputError(code: .notATouchscreen, device: path, message: "\(name) is a touchpad")
         }

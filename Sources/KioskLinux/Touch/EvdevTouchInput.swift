@@ -73,7 +73,10 @@ public struct EvdevTouchInput: TouchInput {
                 case .woken:
                     return
                 case .deviceGone(let systemError):
-                    log("touch input: lost \(device.path)" + (systemError.map { " (\(SystemErrorText.describe($0)))" } ?? ""))
+                    log(
+                        "touch input: lost \(device.path)"
+                            + (systemError.map { " (\(SystemErrorText.describe($0)))" } ?? "")
+                    )
                 }
             }
             waitForHotplug(monitor: monitor, wake: wake)

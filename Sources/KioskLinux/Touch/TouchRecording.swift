@@ -22,7 +22,11 @@ public struct TouchRecording: Hashable, Sendable {
     public var snapshot: EvdevStateSnapshot
     public var events: [InputEvent]
 
-    public init(device: TouchDeviceDescription, snapshot: EvdevStateSnapshot = EvdevStateSnapshot(), events: [InputEvent]) {
+    public init(
+        device: TouchDeviceDescription,
+        snapshot: EvdevStateSnapshot = EvdevStateSnapshot(),
+        events: [InputEvent]
+    ) {
         self.device = device
         self.snapshot = snapshot
         self.events = events
@@ -41,7 +45,12 @@ public struct TouchRecording: Hashable, Sendable {
         do {
             eventBytes = try POSIXFile.read(path: eventsPath)
         } catch {
-            throw TouchInputError(code: .cannotOpen, device: eventsPath, message: "cannot read", systemError: error.errno)
+            throw TouchInputError(
+                code: .cannotOpen,
+                device: eventsPath,
+                message: "cannot read",
+                systemError: error.errno
+            )
         }
         do {
             sidecarBytes = try POSIXFile.read(path: sidecar)
@@ -65,7 +74,12 @@ public struct TouchRecording: Hashable, Sendable {
         do {
             try POSIXFile.write(InputEvent.encode(events), path: eventsPath)
         } catch {
-            throw TouchInputError(code: .cannotOpen, device: eventsPath, message: "cannot write", systemError: error.errno)
+            throw TouchInputError(
+                code: .cannotOpen,
+                device: eventsPath,
+                message: "cannot write",
+                systemError: error.errno
+            )
         }
         do {
             try POSIXFile.write(Array(sidecarText.utf8), path: sidecar)
@@ -76,7 +90,9 @@ public struct TouchRecording: Hashable, Sendable {
 
     /// The sidecar's text.
     public var sidecarText: String {
-        var lines = ["# Touch recording: the device and its state for re-sync after SYN_DROPPED.", "name \(device.name)"]
+        var lines = [
+            "# Touch recording: the device and its state for re-sync after SYN_DROPPED.", "name \(device.name)",
+        ]
         switch device.kind {
         case .multitouch(let slots): lines.append("kind multitouch \(slots)")
         case .singleTouch: lines.append("kind single")
