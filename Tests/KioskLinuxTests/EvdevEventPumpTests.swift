@@ -109,6 +109,43 @@ struct EvdevEventPumpTests {
 
 @Suite("Evdev touch input")
 struct EvdevTouchInputTests {
+    @Test("frames keep coming after the touchscreen is unplugged and plugged back in, until the consumer stops")
+    func survivesReplug() async throws {
+        // Given a touchscreen that delivers a tap, goes away mid-palm, and comes back for another tap
+        let finished = Flag()
+        let messages = Messages()
+        var palmStart = TouchStreams.twoFingerPalm()
+        palmStart.events = Array(palmStart.events.prefix { $0.type != 0 }) + [.report(at: .seconds(9))]
+        let sessions = [TouchStreams.tap(), palmStart, TouchStreams.tap()]
+        let input = EvdevTouchInput(log: { messages.append($0) })
+
+        // When the first eight frames are read and the consumer stops
+        var frames: [TouchFrame] = []
+        for await frame in input.frames(connectingWith: { ReplugConnector(sessions: sessions, finished: finished) }) {
+            frames.append(frame)
+            if frames.count == 8 { break }
+        }
+
+        // Then both taps arrive, the palm is released when its device goes, and the reader thread ends
+        #expect(frames.map(\.contacts.count) == [1, 1, 0, 2, 0, 1, 1, 0])
+        // The udev calibration (a mirror in x) applies when none is configured
+        #expect(
+            Contact(frames[0].contacts[0]) == Contact(TouchContact(id: 101, x: 1 - 1024.0 / 4095, y: 2048.0 / 4095))
+        )
+        for _ in 0..<100 where !finished.isSet { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(finished.isSet)
+        #expect(messages.all.contains("touch input: lost session 1"))
+        #expect(messages.all.contains("touch input: lost session 2"))
+    }
+
+    @Test("a character device that is not an input device is refused before any grab")
+    func refusesNonInputDevice() {
+        let error = #expect(throws: TouchInputError.self) { try EvdevDevice(path: "/dev/null") }
+        #expect(error?.code == .cannotOpen)
+        #expect(error?.device == "/dev/null")
+        #expect(error?.description.contains("libevdev") == true)
+    }
+
     @Test("a missing device is reported and the stream ends when its consumer stops")
     func missingDevice() async throws {
         // Given
@@ -131,6 +168,52 @@ struct EvdevTouchInputTests {
         #expect(await reader.value == 0)
         #expect(messages.all.contains { $0.contains("/nonexistent/event9: cannot open") })
     }
+}
+
+/// Plays the part of a touchscreen that is plugged in once per session: each `connect()` hands out a pipe carrying
+/// the session's events, which ends like an unplugged device. After the last session it waits to be woken.
+final class ReplugConnector: TouchDeviceConnecting {
+    private let sessions: [TouchRecording]
+    private var next = 0
+    private var pipes: [EventPipe] = []
+    private let finished: Flag
+
+    init(sessions: [TouchRecording], finished: Flag) {
+        self.sessions = sessions
+        self.finished = finished
+    }
+
+    deinit { finished.set() }
+
+    func connect() -> ConnectedTouchDevice? {
+        guard next < sessions.count else { return nil }
+        let recording = sessions[next]
+        next += 1
+        let pipe = EventPipe()
+        pipe.write(InputEvent.encode(recording.events)[...])
+        pipe.closeWriter()
+        pipes.append(pipe)
+        return ConnectedTouchDevice(
+            path: "session \(next)",
+            descriptor: pipe.readDescriptor,
+            description: recording.device,
+            state: recording.snapshot,
+            udevProperties: ["LIBINPUT_CALIBRATION_MATRIX": "-1 0 1 0 1 0"],
+            owner: pipe
+        )
+    }
+
+    func waitForDevice(wake: WakePipe) {
+        if next < sessions.count { return }
+        wake.wait()
+    }
+}
+
+final class Flag: Sendable {
+    private let value = Mutex(false)
+
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }
 
 final class Messages: Sendable {

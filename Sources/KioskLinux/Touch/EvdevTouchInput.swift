@@ -39,6 +39,17 @@ public struct EvdevTouchInput: TouchInput {
     }
 
     public func frames() -> AsyncStream<TouchFrame> {
+        let devicePath = devicePath
+        let log = log
+        return frames { EvdevDeviceConnector(devicePath: devicePath, log: log) }
+    }
+
+    /// The frames from the devices `makeConnector`'s connector opens, read on a thread of their own.
+    func frames(
+        connectingWith makeConnector: @escaping @Sendable () -> any TouchDeviceConnecting
+    )
+        -> AsyncStream<TouchFrame>
+    {
         let (stream, continuation) = AsyncStream.makeStream(of: TouchFrame.self, bufferingPolicy: .bufferingNewest(512))
         let wake: WakePipe
         do {
@@ -51,7 +62,7 @@ public struct EvdevTouchInput: TouchInput {
         continuation.onTermination = { _ in wake.signal() }
         let input = self
         let thread = Thread {
-            input.readUntilWoken(wake: wake) { continuation.yield($0) }
+            input.readUntilWoken(connector: makeConnector(), wake: wake) { continuation.yield($0) }
             continuation.finish()
         }
         thread.name = "touch input"
@@ -59,17 +70,20 @@ public struct EvdevTouchInput: TouchInput {
         return stream
     }
 
-    private func readUntilWoken(wake: WakePipe, deliver: (TouchFrame) -> Void) {
-        let monitor = InputHotplugMonitor()
-        if monitor == nil { log("touch input: udev events unavailable; checking for the touchscreen every 2 s") }
+    private func readUntilWoken(
+        connector: any TouchDeviceConnecting,
+        wake: WakePipe,
+        deliver: (TouchFrame) -> Void
+    ) {
         while !wake.isSignalled {
-            if let device = openDevice() {
-                let properties = TouchscreenFinder.properties(forDevicePath: device.path)
-                let matrix = TouchCalibration.matrix(configured: calibration, udevProperties: properties)
+            if let device = connector.connect() {
+                let matrix = TouchCalibration.matrix(configured: calibration, udevProperties: device.udevProperties)
                 var decoder = EvdevTouchDecoder(device: device.description, calibration: matrix, rotation: rotation)
                 log("touch input: reading \(device.path) (\(device.description.name))")
                 let pump = EvdevEventPump(descriptor: device.descriptor, wakeDescriptor: wake.readDescriptor)
-                switch pump.run(decoder: &decoder, state: device, deliver: deliver) {
+                let ending = pump.run(decoder: &decoder, state: device.state, deliver: deliver)
+                withExtendedLifetime(device.owner) {}
+                switch ending {
                 case .woken:
                     return
                 case .deviceGone(let systemError):
@@ -79,36 +93,7 @@ public struct EvdevTouchInput: TouchInput {
                     )
                 }
             }
-            waitForHotplug(monitor: monitor, wake: wake)
-        }
-    }
-
-    private func openDevice() -> EvdevDevice? {
-        guard let path = devicePath ?? TouchscreenFinder.touchscreens().first?.path else { return nil }
-        do {
-            let device = try EvdevDevice(path: path)
-            try device.grab()
-            do {
-                try device.useMonotonicClock()
-            } catch {
-                log("touch input: \(error); timestamps use the kernel's default clock")
-            }
-            return device
-        } catch {
-            log("touch input: \(error)")
-            return nil
-        }
-    }
-
-    private func waitForHotplug(monitor: InputHotplugMonitor?, wake: WakePipe) {
-        var descriptors = [pollfd(fd: wake.readDescriptor, events: Int16(POLLIN), revents: 0)]
-        if let monitor { descriptors.append(pollfd(fd: monitor.descriptor, events: Int16(POLLIN), revents: 0)) }
-        while true {
-            let ready = poll(&descriptors, nfds_t(descriptors.count), monitor == nil ? 2000 : -1)
-            if ready < 0 && errno == EINTR { continue }
-            if ready <= 0 || descriptors[0].revents != 0 { return }
-            if let monitor, monitor.drain() { return }
-            descriptors[1].revents = 0
+            connector.waitForDevice(wake: wake)
         }
     }
 }
