@@ -88,8 +88,10 @@ static struct sigaction ck_previous_actions[CK_CRASH_SIGNAL_COUNT];
 static volatile sig_atomic_t ck_crash_fd = -1;
 static volatile sig_atomic_t ck_crash_text_mode = KD_TEXT;
 static volatile sig_atomic_t ck_crash_installed = 0;
+static volatile sig_atomic_t ck_crash_has_run = 0;
 
 static void ck_crash_restore_handler(int signal_number) {
+    ck_crash_has_run = 1;
     int fd = ck_crash_fd;
     if (fd >= 0) {
         ioctl(fd, KDSETMODE, (unsigned long)ck_crash_text_mode);
@@ -135,3 +137,5 @@ void ck_crash_restore_remove(void) {
     ck_crash_installed = 0;
     ck_crash_fd = -1;
 }
+
+int ck_crash_restore_has_run(void) { return ck_crash_has_run; }

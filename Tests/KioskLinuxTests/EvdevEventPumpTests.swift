@@ -11,7 +11,7 @@ import Testing
 /// A pipe whose read end stands in for `/dev/input/eventN`.
 final class EventPipe {
     let readDescriptor: Int32
-    let writeDescriptor: Int32
+    private(set) var writeDescriptor: Int32
 
     init() {
         var descriptors: [Int32] = [-1, -1]
@@ -30,8 +30,10 @@ final class EventPipe {
         precondition(written == bytes.count)
     }
 
+    /// Closes the write end once, so the reader sees end of file.
     func closeWriter() {
         if writeDescriptor >= 0 { close(writeDescriptor) }
+        writeDescriptor = -1
     }
 }
 

@@ -2,9 +2,10 @@
 // This source file is part of the Care Connect ward device project.
 
 import Glibc
-import KioskLinux
 import Synchronization
 import Testing
+
+@testable import KioskLinux
 
 /// A console that records the calls made to it.
 final class RecordingConsole: ConsoleControl {
@@ -149,6 +150,55 @@ struct VirtualTerminalTests {
         #expect(during[0] != before[0])
         #expect(during[1] != before[1])
         #expect(after == before)
+    }
+
+    @Test("a crash runs the restore handler, which then hands the signal to the handler that was there before")
+    func crashRunsRestoreThenPreviousHandler() throws {
+        // Given a child process whose previous SIGSEGV handler exits with 42 if the restore handler ran first
+        // When the child crashes
+        let status = try crashChild(installRestore: true)
+
+        // Then
+        #expect(status == 42)
+    }
+
+    @Test("without the restore handler, a crash goes straight to the previous handler")
+    func crashWithoutRestore() throws {
+        #expect(try crashChild(installRestore: false) == 43)
+    }
+
+    /// Forks a child that sets a SIGSEGV handler reporting whether the restore handler ran (exit 42) or not (43),
+    /// optionally installs the restore handlers over it, and raises SIGSEGV. Returns the child's exit status.
+    private func crashChild(installRestore: Bool) throws -> Int32 {
+        let descriptor = Glibc.open("/dev/null", O_RDWR)
+        defer { Glibc.close(descriptor) }
+        let control = LinuxConsoleControl()
+        let previous: @convention(c) (Int32) -> Void = { _ in _exit(LinuxConsoleControl.crashRestoreHasRun ? 42 : 43) }
+        let child = fork()
+        if child == 0 {
+            // Only async-signal-safe work between fork and exit.
+            signal(SIGSEGV, previous)
+            if installRestore {
+                do { try control.installCrashRestore(descriptor: descriptor, path: "/dev/null") } catch { _exit(3) }
+            }
+            raise(SIGSEGV)
+            _exit(4)
+        }
+        try #require(child > 0)
+        var status: Int32 = 0
+        var waited: pid_t = 0
+        for _ in 0..<500 {
+            waited = waitpid(child, &status, WNOHANG)
+            if waited != 0 { break }
+            usleep(10_000)
+        }
+        if waited == 0 {
+            kill(child, SIGKILL)
+            waitpid(child, &status, 0)
+        }
+        try #require(waited == child, "the child did not finish")
+        try #require(status & 0x7F == 0, "the child died of signal \(status & 0x7F)")
+        return (status >> 8) & 0xFF
     }
 
     private func currentHandler(_ signalNumber: Int32) -> UInt {

@@ -53,3 +53,6 @@ int ck_crash_restore_install(int fd, int text_mode);
 
 /// Removes the handlers installed by `ck_crash_restore_install`, restoring the previous ones.
 void ck_crash_restore_remove(void);
+
+/// 1 once a crash handler has run in this process (for the previous handler, or a test, to see), else 0.
+int ck_crash_restore_has_run(void);

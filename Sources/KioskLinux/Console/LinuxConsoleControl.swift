@@ -44,6 +44,9 @@ public struct LinuxConsoleControl: ConsoleControl {
         ck_crash_restore_remove()
     }
 
+    /// Whether a crash handler has run in this process; safe to read in another signal handler.
+    static var crashRestoreHasRun: Bool { ck_crash_restore_has_run() != 0 }
+
     public func close(descriptor: Int32) {
         _ = Glibc.close(descriptor)
     }
