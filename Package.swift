@@ -257,6 +257,7 @@ let package = Package(
         .testTarget(
             name: "KioskLinuxTests",
             dependencies: ["KioskLinux", "KioskUI"],
+            resources: [.copy("Recordings")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,0 @@
-// SPDX-License-Identifier: Apache-2.0
-// This source file is part of the Care Connect ward device project.
-
-// Linux framebuffer, console and evdev backends for the kiosk.
-import KioskUI
