@@ -386,3 +386,62 @@ import Testing
         #expect(area * 5 < screenArea)
     }
 }
+
+@Suite struct FreeTextTests {
+    func freeText(_ language: KioskLanguage) -> KioskStateMachine {
+        var kiosk = KioskStateMachine.test()
+        if language != .english {
+            _ = kiosk.press(.language, at: .seconds(1000))
+            _ = kiosk.press(.languageOption(language), at: .seconds(1001))
+        }
+        if kiosk.layout.target(.start) != nil { _ = kiosk.press(.start, at: .seconds(1002)) }
+        _ = kiosk.press(.answer(.good), at: .seconds(1003))
+        _ = kiosk.press(.next, at: .seconds(1004))
+        return kiosk
+    }
+
+    @Test func theFreeTextScreenWarnsAgainstPersonalDetails() {
+        let kiosk = freeText(.english)
+        let texts = kiosk.drawList.texts
+        #expect(texts["freeText.prompt"]?.text == "What was good, or what could we do better?")
+        #expect(texts["freeText.warning"]?.text == "Please don't include names or personal details.")
+        #expect(kiosk.layout.target(.skip) != nil && kiosk.layout.target(.submit) != nil)
+    }
+
+    @Test(arguments: [KioskLanguage.urdu, .arabic, .bengali, .chineseSimplified, .panjabi, .gujarati])
+    func nonLatinLanguagesOfferTopicsInsteadOfTheKeyboard(language: KioskLanguage) {
+        let kiosk = freeText(language)
+        #expect(kiosk.layout.target(.commentField) == nil)
+        #expect(kiosk.layout.target(.chooseTopics) != nil)
+    }
+
+    @Test func theKeyboardTypesCapitalsAccentsAndDeletes() {
+        // Given a Polish patient on the keyboard
+        var kiosk = freeText(.polish)
+        var now = Duration.seconds(1010)
+        func press(_ key: KeyboardKey) {
+            now += .milliseconds(500)
+            _ = kiosk.press(.key(key), at: now)
+        }
+        _ = kiosk.press(.commentField, at: now)
+        // When they type Shift, d, o, accents, ś, numbers, 1, Delete, space
+        press(.shift)
+        press(.character("D"))
+        press(.character("o"))
+        press(.layer(.accents))
+        press(.character("ś"))
+        press(.layer(.numbers))
+        press(.character("1"))
+        press(.backspace)
+        press(.space)
+        // Then the comment reads "Doś " and the shift applied to one letter only
+        #expect(kiosk.comment == "Doś ")
+        #expect(kiosk.drawList.texts["keyboard.field.text"]?.text == "Doś ")
+        now += .milliseconds(500)
+        _ = kiosk.press(.keyboardDone, at: now)
+        now += .milliseconds(500)
+        let response = kiosk.press(.submit, at: now).submissions.first
+        #expect(response?.comment == "Doś")
+        #expect(response?.language == "pl")
+    }
+}

@@ -48,6 +48,8 @@ struct SplitMix64: RandomNumberGenerator {
         let width = Double(panel.size.width)
         let height = Double(panel.size.height)
         var submitted = 0
+        var redraws = 0
+        var smallTargets = 0
         var resets = 0
         var taps = 0
         var step = 0
@@ -113,15 +115,19 @@ struct SplitMix64: RandomNumberGenerator {
                 }
             }
             submitted += actions.submissions.count
-            for response in actions.submissions {
-                #expect((1...6).contains(response.rating.rawValue))
+            if actions.contains(.redraw) {
+                redraws += 1
+                if !kiosk.layout.targets.allSatisfy({ $0.millimetres.width >= 11 && $0.millimetres.height >= 11 }) {
+                    smallTargets += 1
+                }
             }
-            #expect(kiosk.layout.targets.allSatisfy { $0.millimetres.width >= 11 && $0.millimetres.height >= 11 })
         }
         // And letting every timer run out returns to the start with nothing pending
         _ = settle(&kiosk, now: &now)
         expectFreshStart(kiosk, "after settling")
         #expect(submitted > 0)
+        #expect(redraws > 0)
+        #expect(smallTargets == 0)
         #expect(resets > 0)
     }
 }

@@ -34,6 +34,27 @@ extension KioskLayoutEngine {
     )
         -> AnswerPlan?
     {
+        let key = LayoutMemo.AnswerKey(
+            language: state.language,
+            audience: state.audience,
+            width: width,
+            maxHeight: maxHeight,
+            columns: columns
+        )
+        return memo.answerPlan(key) {
+            computeAnswerPlan(canvas, state, width: width, maxHeight: maxHeight, columns: columns)
+        }
+    }
+
+    func computeAnswerPlan(
+        _ canvas: KioskCanvas,
+        _ state: KioskViewState,
+        width: Double,
+        maxHeight: Double,
+        columns: Int
+    )
+        -> AnswerPlan?
+    {
         let g = KioskMetrics.gap
         let columnWidth = (width - Double(columns - 1) * g) / Double(columns)
         let rows = (6 + columns - 1) / columns
@@ -67,6 +88,16 @@ extension KioskLayoutEngine {
     }
 
     func combinedQuestionPlan(_ canvas: KioskCanvas, _ state: KioskViewState, _ content: Rect) -> QuestionPlan? {
+        let key = LayoutMemo.QuestionKey(
+            language: state.language,
+            audience: state.audience,
+            idleSeconds: state.idleSeconds,
+            content: content
+        )
+        return memo.questionPlan(key) { computeQuestionPlan(canvas, state, content) }
+    }
+
+    func computeQuestionPlan(_ canvas: KioskCanvas, _ state: KioskViewState, _ content: Rect) -> QuestionPlan? {
         let g = KioskMetrics.gap
         let strings = state.strings
         let statement = KioskStrings.formatted(strings.idleStatement, seconds: state.idleSeconds)

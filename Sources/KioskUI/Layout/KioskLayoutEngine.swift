@@ -9,8 +9,9 @@
 /// their minimum sizes, the start screen shows the question with an Answer button, and the answers follow on
 /// their own screen.
 public struct KioskLayoutEngine: Sendable {
-    public var panel: PanelGeometry
-    public var measurer: any TextMeasuring
+    public let panel: PanelGeometry
+    public let measurer: any TextMeasuring
+    let memo = LayoutMemo()
 
     public init(panel: PanelGeometry, measurer: any TextMeasuring = EstimatingTextMeasurer()) {
         self.panel = panel

@@ -123,7 +123,7 @@ public struct KioskStateMachine: Sendable {
             return
         }
         let fresh = engine.layout(state, after: cache)
-        if recentLayouts.count >= 64 { recentLayouts.removeAll(keepingCapacity: true) }
+        if recentLayouts.count >= 256 { recentLayouts.removeAll(keepingCapacity: true) }
         recentLayouts[state] = fresh
         cache = (state, fresh)
     }
