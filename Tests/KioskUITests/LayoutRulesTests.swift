@@ -163,3 +163,22 @@ import Testing
         #expect(damage.count == 1)
     }
 }
+
+@Suite struct SampleStatesTests {
+    @Test(arguments: TestPanels.all.map(\.name))
+    func sampleStatesCoverEveryScreenWithUniqueNames(panelName: String) {
+        let panel = TestPanels.all.first { $0.name == panelName }!.panel
+        let samples = KioskStateMachine.sampleStates(settings: KioskSettings(), language: .english, panel: panel)
+        let names = samples.map(\.name)
+        #expect(Set(names).count == names.count)
+        for required in [
+            "start", "answer-selected", "free-text", "free-text-typing", "keyboard", "topics", "thank-you",
+            "idle-prompt",
+            "language-picker", "staff-pin", "staff-status", "calibration",
+        ] {
+            #expect(names.contains(required), "\(panelName) lacks \(required)")
+        }
+        let screens = Set(samples.map(\.state.screen))
+        #expect(screens.isSuperset(of: KioskScreen.allCases.filter { $0 != .answers }))
+    }
+}

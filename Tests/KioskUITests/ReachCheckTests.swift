@@ -41,3 +41,19 @@ import Testing
         #expect(violations.allSatisfy { $0.lowest < 380 })
     }
 }
+
+@Suite struct ReachCheckSettingsTests {
+    @Test func theConfiguredMountHeightIsCheckedOnEveryScreenAndLanguage() {
+        // Given a 7-inch landscape kiosk mounted too low, and one mounted well
+        let low = KioskSettings(enabledLanguages: [.english, .urdu], mountHeightMillimetres: 320)
+        let good = KioskSettings(enabledLanguages: [.english, .urdu], mountHeightMillimetres: 900)
+        // When every screen is checked
+        let lowViolations = ReachCheck.violations(settings: low, panel: TestPanels.sevenInch)
+        let goodViolations = ReachCheck.violations(settings: good, panel: TestPanels.sevenInch)
+        // Then the low one reports bottom controls in both languages and the good one nothing
+        #expect(Set(lowViolations.map(\.language)) == [.english, .urdu])
+        #expect(lowViolations.allSatisfy { $0.violation.lowest < 380 })
+        #expect(goodViolations.isEmpty)
+        #expect(ReachCheck.violations(settings: KioskSettings(), panel: TestPanels.sevenInch).isEmpty)
+    }
+}
