@@ -145,7 +145,7 @@ let package = Package(
             name: "GatewayDaemons",
             dependencies: [
                 "ATProtocol", "SMSPDU", "ModemEngine", "SerialTransport", "MessageStore", "WardConversation",
-                "DeviceConfiguration", "ModemDiscovery", "ServiceSupport",
+                "DeviceConfiguration", "ModemDiscovery", "ServiceSupport", "KioskUI", "KioskRendering",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -172,6 +172,9 @@ let package = Package(
                 "ModemDiscovery",
                 "ServiceSupport",
                 "WardConversation",
+                "KioskUI",
+                "KioskRendering",
+                "KioskLinux",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
