@@ -241,8 +241,9 @@ let package = Package(
             name: "GatewayDaemonsTests",
             dependencies: [
                 "GatewayDaemons", "ModemSimulator", "MessageStore", "ModemDiscovery", "DeviceConfiguration", "SMSPDU",
-                "WardConversation", "careconnect",
+                "WardConversation", "careconnect", "KioskUI", "KioskLinux", "KioskRendering",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
