@@ -151,7 +151,8 @@ struct KioskCanvas {
         items.append(
             DrawItem(
                 id: id,
-                bounds: frame.insetBy(-2),
+                // Tall scripts (Nastaliq stacks, Indic vowel signs) may ink a little outside their box.
+                bounds: frame.insetBy(-max(2, textStyle.pixelSize * 0.3)),
                 command: .text(TextBox(text: text, frame: frame, style: textStyle, color: color))
             )
         )
