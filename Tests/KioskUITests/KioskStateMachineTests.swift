@@ -322,6 +322,15 @@ import Testing
         #expect(kiosk.screen == .question)
     }
 
+    @Test func emptyStaffPINTurnsTheStaffGestureOff() {
+        var kiosk = KioskStateMachine.test(settings: KioskSettings(wardName: "Ward 7", staffPIN: ""))
+        let corner = kiosk.layout.staffCorner!
+        for i in 0..<3 {
+            _ = kiosk.tap(at: Point(x: corner.x + 5, y: corner.y + 5), now: .seconds(1000) + .milliseconds(400 * i))
+        }
+        #expect(kiosk.screen == .question)
+    }
+
     @Test func staffCanChooseTheChildrensWording() {
         var kiosk = KioskStateMachine.test()
         let corner = kiosk.layout.staffCorner!

@@ -115,7 +115,7 @@ extension KioskStateMachine {
             return actions + rescheduleIdle(now: now) + changed()
         }
         guard screen.isPatientScreen else { return rescheduleIdle(now: now) }
-        if let corner = layout.staffCorner, corner.contains(point) {
+        if !settings.staffPIN.isEmpty, let corner = layout.staffCorner, corner.contains(point) {
             cornerTaps = cornerTaps.filter { now - $0 < Self.staffGestureWindow } + [now]
             if cornerTaps.count >= 3 {
                 cornerTaps = []

@@ -30,7 +30,7 @@ public struct KioskSettings: Hashable, Sendable {
     public var suspectRepeatWindow: Duration
     /// A second activation this soon after the previous one is ignored.
     public var debounceInterval: Duration
-    /// The staff PIN (digits).
+    /// The staff screen's PIN; empty turns the staff gesture off.
     public var staffPIN: String
     /// Height of the panel's visible bottom edge above the floor, when known, for the reach check.
     public var mountHeightMillimetres: Double?
