@@ -259,6 +259,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "KioskScreensTests",
+            dependencies: ["KioskUI", "KioskRendering"],
+            resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "KioskLinuxTests",
             dependencies: ["KioskLinux", "KioskUI"],
             resources: [.copy("Recordings")],
