@@ -35,11 +35,13 @@ extension CareConnect {
         func run() async throws {
             try await gatewayDemo()
             print("")
+            try await kioskDemo()
+            print("")
             try codecDemo()
         }
 
         func codecDemo() throws {
-            print("== Part 2: the PDU codec close up ==")
+            print("== Part 3: the PDU codec close up ==")
             let ward = try PhoneAddress(number: "+447700900123")
             var options = MessageEncoder.Options()
             options.smsc = try PhoneAddress(number: "+447785016005")

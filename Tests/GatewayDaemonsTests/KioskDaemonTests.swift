@@ -9,25 +9,6 @@ import KioskUI
 import MessageStore
 import Testing
 
-/// Touches fed by a test, one frame at a time, into the kiosk's real input path.
-final class ScriptedTouches: TouchInput {
-    let stream: AsyncStream<TouchFrame>
-    let continuation: AsyncStream<TouchFrame>.Continuation
-
-    init() {
-        (stream, continuation) = AsyncStream<TouchFrame>.makeStream()
-    }
-
-    func frames() -> AsyncStream<TouchFrame> { stream }
-
-    /// A finger down at `point` (logical pixels on `size`) and up again.
-    func tap(_ point: Point, on size: PixelSize) {
-        let contact = TouchContact(id: 1, x: point.x / Double(size.width), y: point.y / Double(size.height))
-        continuation.yield(TouchFrame(contacts: [contact], timestamp: .zero))
-        continuation.yield(TouchFrame(contacts: [], timestamp: .zero))
-    }
-}
-
 /// The kiosk service with real rendering into a memory-backed display and a real database file.
 @Suite(.serialized, .timeLimit(.minutes(1))) struct KioskDaemonTests {
     let panel = PanelGeometry.diagonal(inches: 10.1, size: PixelSize(width: 1280, height: 800))
@@ -62,7 +43,7 @@ final class ScriptedTouches: TouchInput {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-\(UUID().uuidString)")
         let store = try MessageStore(path: directory.appendingPathComponent("careconnect.sqlite").path)
         let display = InMemoryDisplay(panel: panel)
-        let touches = ScriptedTouches()
+        let touches = ScriptedTouchInput()
         let daemon = KioskDaemon(settings: settings, display: display, touch: touches, store: store)
         let running = Task { try await daemon.run() }
         defer { running.cancel() }

@@ -140,6 +140,11 @@ public final class KioskDaemon: Service, Sendable {
         }
 
         try draw()
+        let firstLayout = machine.layout
+        progress.withLock {
+            $0.targets = firstLayout.targets
+            $0.staffCorner = firstLayout.staffCorner
+        }
         try? notifier.ready(
             status: "kiosk showing the survey on \(display.panel.size.width)×\(display.panel.size.height)"
         )
@@ -181,7 +186,12 @@ public final class KioskDaemon: Service, Sendable {
                     progress.withLock { $0.wakeUps += 1 }
                 }
                 try perform(actions)
-                progress.withLock { $0.screen = machine.screen.rawValue }
+                let layout = machine.layout
+                progress.withLock {
+                    $0.screen = machine.screen.rawValue
+                    $0.targets = layout.targets
+                    $0.staffCorner = layout.staffCorner
+                }
             }
             group.cancelAll()
         }
@@ -205,4 +215,14 @@ public struct KioskStatistics: Hashable, Sendable {
     public var responses = 0
     /// The screen showing now.
     public var screen = "question"
+    /// Where its touch targets are (logical pixels), for scripted walk-throughs and tests.
+    public var targets: [KioskTarget] = []
+    /// Where three quick taps open the staff PIN pad.
+    public var staffCorner: Rect?
+
+    /// The centre of target `id` on the current screen, if it is there.
+    public func centre(of id: KioskTargetID) -> Point? {
+        guard let frame = targets.first(where: { $0.id == id })?.frame else { return nil }
+        return Point(x: frame.x + frame.width / 2, y: frame.y + frame.height / 2)
+    }
 }
