@@ -51,7 +51,8 @@ import WardConversation
         harness.start()
         // When the patient chooses Polish
         _ = try harness.simulator.inject(InjectedMessage(from: patient, text: "Polski"))
-        try await harness.wait("the confirmation") { harness.sentTexts(to: patient).count == 1 }
+        // (a two-part UCS-2 text: wait for both parts)
+        try await harness.wait("the confirmation") { harness.sentTexts(to: patient).first?.hasSuffix("1–6.") == true }
         // Then the confirmation is in Polish
         #expect(
             harness.sentTexts(to: patient)[0]
@@ -59,7 +60,7 @@ import WardConversation
         )
         // And a later score is thanked in Polish, naming the ward
         _ = try harness.simulator.inject(InjectedMessage(from: patient, text: "1"))
-        try await harness.wait("the thank-you") { harness.sentTexts(to: patient).count == 2 }
+        try await harness.wait("the thank-you") { harness.sentTexts(to: patient).last?.hasSuffix("poprawić?") == true }
         #expect(
             harness.sentTexts(to: patient)[1] == "Dziękujemy za opinię o Ward 7. Co było dobre, a co możemy poprawić?"
         )
