@@ -164,7 +164,8 @@ extension DeviceConfiguration {
         try table.allow([
             "framebuffer", "touch", "console", "rotation", "width_mm", "height_mm", "calibration", "mode",
             "survey_version", "specialty_codes", "default_language", "languages", "audience", "staff_pin",
-            "mount_height_mm", "idle_seconds", "free_text_idle_seconds", "suspect_repeat_seconds",
+            "mount_height_mm", "idle_seconds", "free_text_idle_seconds", "suspect_repeat_seconds", "audio_directory",
+            "audio_player",
         ])
         kiosk.framebuffer = try table.string("framebuffer") ?? kiosk.framebuffer
         kiosk.touch = try table.string("touch") ?? kiosk.touch
@@ -216,6 +217,8 @@ extension DeviceConfiguration {
             try table.integer("free_text_idle_seconds", in: 10...3_600) ?? kiosk.freeTextIdleSeconds
         kiosk.suspectRepeatSeconds =
             try table.integer("suspect_repeat_seconds", in: 0...3_600) ?? kiosk.suspectRepeatSeconds
+        kiosk.audioDirectory = try table.string("audio_directory") ?? kiosk.audioDirectory
+        kiosk.audioPlayer = try table.string("audio_player") ?? kiosk.audioPlayer
     }
 }
 

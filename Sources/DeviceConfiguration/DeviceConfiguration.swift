@@ -81,6 +81,10 @@ public struct DeviceConfiguration: Hashable, Sendable {
         public var freeTextIdleSeconds = 120
         /// A rating this soon after the previous one is flagged as a suspected repeat.
         public var suspectRepeatSeconds = 20
+        /// Recordings for the Listen button, one per screen and language (`question.ur.standard.ogg`).
+        public var audioDirectory = "/usr/share/careconnect/audio"
+        /// The player and its options; the recording's path is added last. Empty turns Listen off.
+        public var audioPlayer = "ogg123 -q"
     }
 
     public var ward = Ward()

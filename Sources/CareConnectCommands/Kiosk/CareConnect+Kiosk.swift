@@ -172,6 +172,12 @@ extension CareConnect {
                 display: display,
                 touch: touch,
                 store: store,
+                audio: kiosk.audioPlayer.isEmpty
+                    ? nil
+                    : ProcessAudioPrompter(
+                        directory: kiosk.audioDirectory,
+                        player: kiosk.audioPlayer.split(separator: " ").map(String.init)
+                    ),
                 calibration: calibration ?? .identity,
                 statusLines: { Self.statusLines(store: store) },
                 logger: logger,
