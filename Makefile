@@ -52,10 +52,11 @@ demo: release
 bench: release
 	.build/release/careconnect bench pdu
 
-# The full kill -9 test: 2,000 messages, smsd killed with SIGKILL 50 times (make test runs 200 and 10).
+# The full kill -9 tests: 2,000 messages with smsd killed 50 times (make test: 200 and 10), and the kiosk's
+# answer store killed 1,000 times mid-write (make test: 60).
 crash-test: deps
 	$(SWIFT) build --build-tests
-	CRASH_MESSAGES=2000 CRASH_KILLS=50 $(SWIFT) test --skip-build --filter CrashTests
+	CRASH_MESSAGES=2000 CRASH_KILLS=50 KIOSK_CRASH_KILLS=1000 $(SWIFT) test --skip-build --filter CrashTests
 
 # Coverage-guided fuzzing of the PDU decoder with libFuzzer (clang's runtime ships with the toolchain).
 fuzz:
