@@ -107,6 +107,48 @@ import Testing
         }
     }
 
+    /// Should measure a low contrast and no selection when the labels are grey and the chosen answer is not filled, so
+    /// that the checks above can fail.
+    @Test func measurementsSeeGreyLabelsAndAnUnfilledChoice() throws {
+        // Given
+        let screen = try #require(SampleScreen.named("answer-selected", .english, on: .sevenInchLandscape))
+        var list = screen.layout.drawList
+        for index in list.items.indices where list.items[index].id.hasPrefix("answer.") {
+            switch list.items[index].command {
+            case .text(var box):
+                box.color = NHSPalette.midGrey
+                list.items[index].command = .text(box)
+            case .rectangle(let rect, let radius, _, let stroke, let lineWidth):
+                list.items[index].command = .rectangle(
+                    rect,
+                    cornerRadius: radius,
+                    fill: NHSPalette.paleGrey,
+                    stroke: stroke,
+                    lineWidth: lineWidth
+                )
+            case .path:
+                break
+            }
+        }
+        let image = try ScreenRenderer.render(list, on: screen.panel)
+        let (selected, others) = try buttons(on: screen)
+
+        // When
+        let selectedFill = ColorContrast.meanColor(of: image, in: selected.fillRegion)
+        let difference = ColorContrast.difference(
+            selectedFill,
+            ColorContrast.meanColor(of: image, in: others[0].fillRegion)
+        )
+        let ratio = contrastRatio(
+            image.textInk(in: selected.labelRegion, on: selectedFill).luminance,
+            ColorContrast.relativeLuminance(selectedFill)
+        )
+
+        // Then
+        #expect(difference < 1)
+        #expect(ratio < Self.minimumTextContrast && ratio > 4, "mid grey on pale grey measured at \(ratio):1")
+    }
+
     /// Should draw the same thank-you screen, pixel for pixel, whichever answer was given (requirement 10).
     @Test(arguments: ScreenCase.goldenPanels("thank-you"))
     func thankYouScreenIsTheSameForEveryRating(screenCase: ScreenCase) throws {
