@@ -34,8 +34,9 @@ public struct TextFitIssue: Hashable, Sendable, CustomStringConvertible {
     /// Whether a font is missing for some characters.
     public var hasMissingGlyphs: Bool { unknownGlyphCount > 0 }
 
-    /// How far, in pixels, text may reach past its frame before it counts as overflowing (rounding only).
-    public static let tolerance = 0.01
+    /// How far, in pixels, text may reach past its frame before it counts as overflowing: half a pixel, the reach
+    /// of antialiasing, which the frame's whole-pixel clip keeps anyway.
+    public static let tolerance = 0.5
 
     public var description: String {
         var problems: [String] = []

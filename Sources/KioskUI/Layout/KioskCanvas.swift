@@ -239,7 +239,8 @@ struct KioskCanvas {
                 width: textRect.width,
                 maxHeight: textRect.height,
                 ems: KioskMetrics.buttonEms,
-                language: language
+                language: language,
+                bold: kind == .primary || kind == .selected
             ).em
         text(
             id + ".label",

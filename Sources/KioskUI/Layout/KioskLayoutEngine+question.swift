@@ -108,6 +108,7 @@ extension KioskLayoutEngine {
                     strings.question,
                     em: questionEm,
                     language: state.language,
+                    bold: true,
                     maxWidth: content.width
                 )
                 let remaining = content.height - questionSize.height - statementHeight - 2 * g

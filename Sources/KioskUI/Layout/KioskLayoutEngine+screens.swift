@@ -29,23 +29,35 @@ extension KioskLayoutEngine {
             height: content.height - heading.height - g
         )
         let languages = state.enabledLanguages
+        // Each name on one line (a name broken mid-word is hard to recognise): as many columns as the widest name
+        // allows, as many rows as fit, and further pages behind a "next page" button when the list is longer.
         var columns = 1
-        var buttonHeight = KioskMetrics.target + 1
-        for candidate in 1...4 {
-            columns = candidate
+        var em = 5.0
+        search: for candidate in (1...4).reversed() {
             let width = (area.width - Double(candidate - 1) * g) / Double(candidate) - 2 * KioskMetrics.buttonPadding
-            buttonHeight =
-                languages.map {
-                    canvas.measure($0.ownName, em: 5.5, language: $0, maxWidth: width).height + 2
-                }.max().map { max($0, KioskMetrics.target + 1) } ?? buttonHeight
-            let rows = (languages.count + candidate - 1) / candidate
-            if Double(rows) * (buttonHeight + g) - g <= area.height { break }
+            for size in [5.5, 5.0] {
+                let widest = languages.map {
+                    canvas.measure($0.ownName, em: size, language: $0, maxWidth: 10_000).width
+                }
+                if (widest.max() ?? 0) <= width {
+                    columns = candidate
+                    em = size
+                    break search
+                }
+            }
         }
+        let buttonHeight =
+            languages.map { canvas.measure($0.ownName, em: em, language: $0, maxWidth: 10_000).height + 2 }.max()
+            .map { max($0, KioskMetrics.target + 1) } ?? KioskMetrics.target + 1
+        let rows = max(1, Int((area.height + g) / (buttonHeight + g)))
+        let perPage = rows * columns
+        let pages = (languages.count + perPage - 1) / max(perPage, 1)
+        let page = state.languagePage % max(pages, 1)
         let columnWidth = (area.width - Double(columns - 1) * g) / Double(columns)
-        for (index, language) in languages.enumerated() {
+        for (slot, language) in languages.dropFirst(page * perPage).prefix(perPage).enumerated() {
             let frame = Rect(
-                x: area.x + Double(index % columns) * (columnWidth + g),
-                y: area.y + Double(index / columns) * (buttonHeight + g),
+                x: area.x + Double(slot % columns) * (columnWidth + g),
+                y: area.y + Double(slot / columns) * (buttonHeight + g),
                 width: columnWidth,
                 height: buttonHeight
             )
@@ -56,15 +68,24 @@ extension KioskLayoutEngine {
                 label: language.ownName,
                 kind: language == state.language ? .selected : .normal,
                 language: language,
-                em: 5.5
+                em: em
             )
         }
-        layoutActions(
-            &canvas,
-            [Action(target: .back, id: "back", label: strings.back, kind: .normal)],
-            chrome,
-            language: state.language
-        )
+        var actions = [Action(target: .back, id: "back", label: strings.back, kind: .normal)]
+        if pages > 1 {
+            // Page numbers and an arrow read the same in every language.
+            let arrow = state.language.isRightToLeft ? "◀" : "▶"
+            actions.insert(
+                Action(
+                    target: .moreLanguages,
+                    id: "languages.more",
+                    label: "\(page + 1)/\(pages) \(arrow)",
+                    kind: .normal
+                ),
+                at: 0
+            )
+        }
+        layoutActions(&canvas, actions, chrome, language: state.language)
     }
 
     func layoutIdlePrompt(_ canvas: inout KioskCanvas, _ state: KioskViewState) {

@@ -20,6 +20,8 @@ public enum KioskTargetID: Hashable, Sendable {
     case keyboardDone
     case chip(FeedbackCategory)
     case moreTopics
+    /// The next page of the language list.
+    case moreLanguages
     case topicsDone
     /// The idle prompt's single button.
     case moreTime

@@ -13,6 +13,8 @@ public struct KioskViewState: Hashable, Sendable {
     public var keyboardLayer: KeyboardLayer
     public var shifted: Bool
     public var topicsPage: Int
+    /// Which page of the language list shows, on panels where it needs more than one.
+    public var languagePage: Int
     public var countdownSeconds: Int
     public var enabledLanguages: [KioskLanguage]
     public var pinLength: Int
@@ -38,7 +40,8 @@ public struct KioskViewState: Hashable, Sendable {
         pinRejected: Bool = false,
         staffLines: [String] = [],
         staffMessage: String? = nil,
-        calibrationStep: Int = 0
+        calibrationStep: Int = 0,
+        languagePage: Int = 0
     ) {
         self.screen = screen
         self.language = language
@@ -50,6 +53,7 @@ public struct KioskViewState: Hashable, Sendable {
         self.keyboardLayer = keyboardLayer
         self.shifted = shifted
         self.topicsPage = topicsPage
+        self.languagePage = languagePage
         self.countdownSeconds = countdownSeconds
         self.enabledLanguages = enabledLanguages
         self.pinLength = pinLength

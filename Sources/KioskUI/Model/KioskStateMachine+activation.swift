@@ -33,7 +33,10 @@ extension KioskStateMachine {
         case .listen: actions.append(.playAudio(AudioPrompt(screen: screen, language: language, audience: audience)))
         case .language:
             returnScreen = screen
+            languagePage = 0
             screen = .languagePicker
+        case .moreLanguages:
+            languagePage += 1
         case .languageOption(let chosen):
             language = chosen
             screen = returnScreen

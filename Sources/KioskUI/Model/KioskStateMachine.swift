@@ -38,6 +38,7 @@ public struct KioskStateMachine: Sendable {
     var keyboardLayer: KeyboardLayer = .letters
     var shifted = false
     var topicsPage = 0
+    var languagePage = 0
     var returnScreen: KioskScreen = .question
     var promptDeadline: Duration = .zero
     var pinEntry = ""
@@ -101,7 +102,8 @@ public struct KioskStateMachine: Sendable {
             staffLines: screen == .staffStatus
                 ? staffLines + ["Calibration: " + calibration.values.map { format($0) }.joined(separator: " ")] : [],
             staffMessage: staffMessage,
-            calibrationStep: calibrationSamples.count
+            calibrationStep: calibrationSamples.count,
+            languagePage: languagePage
         )
     }
 
