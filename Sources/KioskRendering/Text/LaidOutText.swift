@@ -45,7 +45,16 @@ final class LaidOutText {
     func origin(in frame: Rect, style: TextStyle) -> Point {
         var x: Double
         if hasFixedWidth {
-            x = frame.minX
+            // Pango aligns the lines within its own width, which may be a little narrower than the frame
+            // (Nastaliq); the spare width goes on the side the alignment leaves open.
+            // (Pango's whole units leave a sliver below a pixel even at full width; that is not slack.)
+            let spare = frame.width - Double(pango_layout_get_width(layout)) / Double(PANGO_SCALE)
+            let slack = spare > 0.5 ? spare : 0
+            switch style.resolvedAlignment {
+            case .left: x = frame.minX
+            case .right: x = frame.minX + slack
+            case .center: x = frame.minX + slack / 2
+            }
         } else {
             switch style.resolvedAlignment {
             case .left: x = frame.minX - logicalRect.minX

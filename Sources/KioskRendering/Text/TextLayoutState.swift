@@ -56,11 +56,17 @@ final class TextLayoutState {
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
+    /// The share of a box's width that Nastaliq lines are wrapped at.
+    static let nastaliqWrapFactor = 0.94
+
     /// The laid-out text for `text` in `style`, wrapped at `width` pixels (or not wrapped when nil).
     func layout(_ text: String, style: TextStyle, width: Double?) -> LaidOutText {
+        // Nastaliq's swashes reach past the logical end of a line (its ink runs up to about 4% wider), so its lines
+        // are broken a little short of the box to keep the ink inside it.
+        let wrapFactor = style.fontFamily.contains("Nastaliq") ? Self.nastaliqWrapFactor : 1
         let pangoWidth = width.flatMap { width -> Int32? in
             guard width.isFinite else { return nil }
-            return Int32(min(Double(Int32.max), max(0, width * Double(PANGO_SCALE))))
+            return Int32(min(Double(Int32.max), max(0, width * wrapFactor * Double(PANGO_SCALE))))
         }
         let key = LayoutKey(text: text, style: style, width: pangoWidth)
         if let cached = layouts[key] { return cached }
