@@ -98,6 +98,22 @@ struct KioskCanvas {
         return last
     }
 
+    /// Draws a screen's heading at the top of `content` (bold, the largest of 7, 6 or 5 mm that fits in 20 mm) and
+    /// returns the area below it, a gap further down.
+    mutating func heading(_ id: String, _ title: String, in content: Rect, language: KioskLanguage) -> Rect {
+        let fitted = fit(title, width: content.width, maxHeight: 20, ems: [7, 6, 5], language: language, bold: true)
+        text(
+            id,
+            title,
+            in: Rect(x: content.x, y: content.y, width: content.width, height: fitted.height),
+            em: fitted.em,
+            language: language,
+            bold: true
+        )
+        let below = fitted.height + KioskMetrics.gap
+        return Rect(x: content.x, y: content.y + below, width: content.width, height: content.height - below)
+    }
+
     // MARK: - Drawing
 
     mutating func rectangle(

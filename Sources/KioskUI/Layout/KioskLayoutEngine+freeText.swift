@@ -287,28 +287,7 @@ extension KioskLayoutEngine {
         let g = KioskMetrics.gap
         let content = chrome.content
         let strings = state.strings
-        let heading = canvas.fit(
-            strings.topicsHeading,
-            width: content.width,
-            maxHeight: 20,
-            ems: [7, 6, 5],
-            language: state.language,
-            bold: true
-        )
-        canvas.text(
-            "topics.heading",
-            strings.topicsHeading,
-            in: Rect(x: content.x, y: content.y, width: content.width, height: heading.height),
-            em: heading.em,
-            language: state.language,
-            bold: true
-        )
-        let area = Rect(
-            x: content.x,
-            y: content.y + heading.height + g,
-            width: content.width,
-            height: content.height - heading.height - g
-        )
+        let area = canvas.heading("topics.heading", strings.topicsHeading, in: content, language: state.language)
         let plan = topicsPlan(canvas, state, area: area)
         let all = FeedbackCategory.allCases
         let pages = (all.count + plan.perPage - 1) / plan.perPage

@@ -6,28 +6,7 @@ extension KioskLayoutEngine {
         let g = KioskMetrics.gap
         let content = chrome.content
         let strings = state.strings
-        let heading = canvas.fit(
-            strings.chooseLanguage,
-            width: content.width,
-            maxHeight: 20,
-            ems: [7, 6, 5],
-            language: state.language,
-            bold: true
-        )
-        canvas.text(
-            "languages.heading",
-            strings.chooseLanguage,
-            in: Rect(x: content.x, y: content.y, width: content.width, height: heading.height),
-            em: heading.em,
-            language: state.language,
-            bold: true
-        )
-        let area = Rect(
-            x: content.x,
-            y: content.y + heading.height + g,
-            width: content.width,
-            height: content.height - heading.height - g
-        )
+        let area = canvas.heading("languages.heading", strings.chooseLanguage, in: content, language: state.language)
         let languages = state.enabledLanguages
         // Each name on one line (a name broken mid-word is hard to recognise): as many columns as the widest name
         // allows, as many rows as fit, and further pages behind a "next page" button when the list is longer.
