@@ -34,7 +34,10 @@ import Testing
         try await harness.wait("delivery reports") {
             try harness.store.status().outboundByState["delivered", default: 0] == 2
         }
-        #expect(harness.simulator.status.storage.allSatisfy { $0.value.used == 0 }, "modem storage emptied")
+        // A stored status report is deleted from the modem just after it is recorded
+        try await harness.wait("modem storage emptied") {
+            harness.simulator.status.storage.allSatisfy { $0.value.used == 0 }
+        }
         await harness.stop()
     }
 
