@@ -12,6 +12,7 @@ public struct CareConnect: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             SMSD.self, Status.self, FFTCommand.self, ModemCommand.self, PDUCommand.self, Demo.self, Bench.self,
+            Sync.self, Provision.self, HubCommand.self,
         ]
     )
 
