@@ -9,7 +9,7 @@ import SyncClient
 import SyncProtocol
 import Testing
 
-@Suite("Downlink and staff page against a real hub", .serialized)
+@Suite("Downlink and staff page against a real hub", .serialized, .timeLimit(.minutes(1)))
 struct DownlinkTests {
     @Test("A staff reply posted to the ward page becomes exactly one queued text on the device")
     func staffReplyBecomesOneSMS() async throws {

@@ -9,7 +9,7 @@ import SyncClient
 import SyncProtocol
 import Testing
 
-@Suite("Uplink against a real hub", .serialized)
+@Suite("Uplink against a real hub", .serialized, .timeLimit(.minutes(1)))
 struct UplinkTests {
     @Test("Every event reaches the hub exactly once and leaves the outbox; copies are answered duplicate")
     func exactlyOnce() async throws {
