@@ -51,11 +51,11 @@ struct SyncCrashTests {
                 let process = try Self.start(state: state, hub: hub.url, untilDrained: false)
                 try await Task.sleep(for: .milliseconds(Int.random(in: 150...600)))
                 kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+                await Self.waitForExit(process)
                 backlogs.append(try store.syncBacklog())
             }
             let last = try Self.start(state: state, hub: hub.url, untilDrained: true)
-            last.waitUntilExit()
+            await Self.waitForExit(last)
             // Then
             #expect(last.terminationStatus == 0)
             let counts = try hub.store.eventCounts()
@@ -63,6 +63,13 @@ struct SyncCrashTests {
             #expect(counts.distinct == Self.events)
             #expect(try store.syncBacklog() == 0)
             print("sync crash test: \(Self.events) events, \(Self.kills) kills, backlog after each kill \(backlogs)")
+        }
+    }
+
+    /// Waits for a process without blocking one of the few threads the hub in this process also needs.
+    static func waitForExit(_ process: Process) async {
+        while process.isRunning {
+            try? await Task.sleep(for: .milliseconds(20))
         }
     }
 
