@@ -9,7 +9,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SWIFT_FLAGS ?= -Xswiftc -warnings-as-errors
 APT_PACKAGES := libudev-dev libsqlite3-dev python3-gammu gammu gammu-smsd \
-  libcairo2-dev libpango1.0-dev libevdev-dev fonts-noto-core fonts-noto-cjk
+  libcairo2-dev libpango1.0-dev libevdev-dev fonts-noto-core fonts-noto-cjk zlib1g-dev
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps build release test lint format demo bench fuzz crash-test clean

@@ -23,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure 3GPP TS 23.040 / 23.038 codec: no I/O, no Foundation.
@@ -157,6 +161,47 @@ let package = Package(
             dependencies: ["ModemEngine"],
             swiftSettings: strictSettings
         ),
+        // zlib, for gzip request bodies in both directions of the sync protocol.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // The upstream sync protocol: wire types, backoff, circuit breaker, batch sizing, clock offset. No I/O.
+        .target(
+            name: "SyncProtocol",
+            dependencies: ["CZlib"],
+            swiftSettings: strictSettings
+        ),
+        // The device side of sync: uploads the sync outbox, long-polls for commands, over HTTPS.
+        .target(
+            name: "SyncClient",
+            dependencies: [
+                "SyncProtocol",
+                "MessageStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The reference hub: the sync protocol's server side on SQLite, with a small staff page per ward.
+        .target(
+            name: "Hub",
+            dependencies: [
+                "SyncProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The `careconnect` subcommands; the executable only calls into this.
         .target(
             name: "CareConnectCommands",
@@ -175,6 +220,9 @@ let package = Package(
                 "KioskUI",
                 "KioskRendering",
                 "KioskLinux",
+                "SyncProtocol",
+                "SyncClient",
+                "Hub",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -278,6 +326,25 @@ let package = Package(
         .testTarget(
             name: "CareConnectCommandsTests",
             dependencies: ["CareConnectCommands", "SMSPDU", "MessageStore", "careconnect"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyncProtocolTests",
+            dependencies: ["SyncProtocol"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: [
+                "SyncProtocol", "SyncClient", "Hub", "MessageStore", "careconnect",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -11,8 +11,8 @@ public struct CareConnect: AsyncParsableCommand {
         abstract: "Care Connect ward device: SMS gateway, feedback kiosk, sync and tools.",
         version: "0.1.0",
         subcommands: [
-            SMSD.self, Kiosk.self, Status.self, FFTCommand.self, ModemCommand.self, PDUCommand.self, Demo.self,
-            Bench.self,
+            SMSD.self, Kiosk.self, Sync.self, HubCommand.self, Provision.self, Status.self, FFTCommand.self,
+            ModemCommand.self, PDUCommand.self, Demo.self, Bench.self,
         ]
     )
 

@@ -147,6 +147,32 @@ extension MessageStore {
                     """
             )
         }
+        migrator.registerMigration("v4 sync") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sync_state (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+
+                    CREATE TABLE hub_command (
+                        command_id TEXT PRIMARY KEY NOT NULL,
+                        type TEXT NOT NULL,
+                        payload TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        received_at INTEGER NOT NULL,
+                        state TEXT NOT NULL
+                            CHECK (state IN ('received', 'queued', 'sent', 'delivered', 'failed', 'expired', 'rejected')),
+                        outbound_id INTEGER REFERENCES outbound_message(id),
+                        reason TEXT,
+                        updated_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX hub_command_open ON hub_command(state) WHERE state IN ('received', 'queued', 'sent');
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -62,8 +62,10 @@ import Testing
             let point = try centre(of: target, on: twin)
             clock += .seconds(1)
             _ = twin.tap(at: point, now: clock)
+            let before = display.presentCount
             touches.tap(point, on: panel.size)
-            try await Task.sleep(for: .milliseconds(400))  // more than the 300 ms debounce
+            try await wait("the screen to change") { display.presentCount > before }
+            try await Task.sleep(for: .milliseconds(350))  // more than the 300 ms debounce
         }
         if twin.layout.target(.answer(.good)) == nil { try await press(.start) }
         try await press(.answer(.good))

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+// This source file is part of the Care Connect ward device project.
+
+import ArgumentParser
+import Foundation
+import Logging
+import MessageStore
+import ServiceLifecycle
+import SyncClient
+import SyncProtocol
+import UnixSignals
+
+extension CareConnect {
+    /// `careconnect sync`: the only process that talks to the network.
+    struct Sync: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sync",
+            abstract: "Send the device's events to the hub and carry out the hub's commands.",
+            discussion: """
+                Uploads the sync outbox in batches until it is empty (gzip bodies, per-event results), backs off \
+                with full jitter and honours Retry-After, opens a circuit breaker after repeated failures and \
+                probes /v1/health, and long-polls for commands: each staff reply becomes exactly one queued \
+                text. Needs the token written by `careconnect provision`. Stops on SIGTERM or SIGINT. With \
+                --until-drained it uploads until the outbox is empty and exits.
+                """
+        )
+
+        @OptionGroup var state: SyncStateOptions
+
+        @Option(help: "The hub's base URL, for example https://hub.example.nhs.uk.")
+        var hub: String
+
+        @Option(name: .customLong("ca-file"), help: "Trust only these CA certificates (PEM) for the hub.")
+        var caFile: String?
+
+        @Option(help: "The most events in one batch (the hub may ask for fewer).")
+        var maxEvents = 100
+
+        @Option(help: "The long-poll wait for commands, in seconds.")
+        var longPoll = 25
+
+        @Flag(help: "Upload until the outbox is empty, then exit (no command polling).")
+        var untilDrained = false
+
+        @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+        var logLevel: LogLevel = .info
+
+        func run() async throws {
+            var logger = Logger(label: "careconnect.sync")
+            logger.logLevel = logLevel.level
+            let directory = try state.resolve()
+            let credentials: DeviceCredentials
+            do {
+                credentials = try DeviceCredentials.load(path: DeviceCredentials.path(stateDirectory: directory))
+            } catch {
+                throw CommandError("no usable hub token (run `careconnect provision` first): \(error)")
+            }
+            let store = try MessageStore(path: try state.databasePath())
+            let connection: HubConnection
+            do {
+                connection = try HubConnection(baseURL: hub, caFile: caFile)
+            } catch {
+                throw CommandError("\(error)")
+            }
+            let settings = SyncSettings(maxEvents: maxEvents, longPollSeconds: longPoll)
+            let engine = SyncEngine(
+                store: store,
+                connection: connection,
+                credentials: credentials,
+                settings: settings,
+                logger: logger
+            )
+            if untilDrained {
+                do {
+                    try await engine.uploadUntilDrained()
+                } catch {
+                    await connection.shutdown()
+                    throw CommandError("\(error)")
+                }
+                await connection.shutdown()
+                return
+            }
+            let group = ServiceGroup(
+                configuration: ServiceGroupConfiguration(
+                    services: [.init(service: SyncService(engine: engine, settings: settings, logger: logger))],
+                    gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger
+                )
+            )
+            do {
+                try await group.run()
+            } catch {
+                await connection.shutdown()
+                throw error
+            }
+            await connection.shutdown()
+        }
+    }
+}

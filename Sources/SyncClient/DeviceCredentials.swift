@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+// This source file is part of the Care Connect ward device project.
+
+import Foundation
+
+/// The device's name and bearer token, kept in a file readable by its owner only (mode 0600), never in the
+/// database, a URL or a log.
+public struct DeviceCredentials: Codable, Sendable, Hashable {
+    /// The name the hub gave the device.
+    public var deviceID: String
+    /// The ward the device serves.
+    public var ward: String
+    /// The bearer token.
+    public var token: String
+
+    public init(deviceID: String, ward: String, token: String) {
+        self.deviceID = deviceID
+        self.ward = ward
+        self.token = token
+    }
+
+    /// The usual place of the file under the state directory.
+    public static func path(stateDirectory: String) -> String {
+        (stateDirectory as NSString).appendingPathComponent("hub-token.json")
+    }
+
+    /// Reads the file, refusing one that others can read.
+    public static func load(path: String) throws -> DeviceCredentials {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        if let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0 {
+            throw SyncError(
+                .credentials,
+                "\(path) can be read by others (mode \(String(mode, radix: 8))); it must be 0600"
+            )
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            return try JSONDecoder().decode(DeviceCredentials.self, from: data)
+        } catch {
+            throw SyncError(.credentials, "\(path) is not a credentials file")
+        }
+    }
+
+    /// Writes the file with mode 0600, replacing any earlier one atomically.
+    public func save(path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(self)
+        let temporary = path + ".new"
+        let previousMask = umask(0o077)
+        defer { umask(previousMask) }
+        _ = FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary)
+        guard rename(temporary, path) == 0 else {
+            throw SyncError(.credentials, "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case deviceID = "device_id"
+        case ward
+        case token
+    }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+// This source file is part of the Care Connect ward device project.
+
+public import Logging
+public import ServiceLifecycle
+import SyncProtocol
+
+/// `careconnect sync` as a service: an uplink loop that drains the sync outbox and a downlink loop that long-polls
+/// for commands, until graceful shutdown.
+public struct SyncService: Service {
+    let engine: SyncEngine
+    let settings: SyncSettings
+    let logger: Logger
+
+    public init(engine: SyncEngine, settings: SyncSettings, logger: Logger) {
+        self.engine = engine
+        self.settings = settings
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await uplink() }
+            group.addTask { await downlink() }
+            await group.waitForAll()
+        }
+    }
+
+    private func uplink() async {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                let step = await engine.uploadOnce()
+                let pause: Duration
+                switch step {
+                case .progressed: continue
+                case .drained: pause = settings.idleInterval
+                case .wait(let duration): pause = duration
+                case .needsCredentials:
+                    logger.error("the hub refused this device's token: provision it again")
+                    pause = .seconds(300)
+                }
+                do { try await Task.sleep(for: pause) } catch { return }
+            }
+        }
+    }
+
+    private func downlink() async {
+        await cancelWhenGracefulShutdown {
+            var failures = 0
+            while !Task.isCancelled {
+                do {
+                    _ = try await engine.pollCommandsOnce(wait: settings.longPollSeconds)
+                    failures = 0
+                } catch {
+                    failures += 1
+                    logger.warning("command poll failed", metadata: ["error": "\(error)"])
+                    do {
+                        try await Task.sleep(for: settings.backoff.delay(afterFailures: failures))
+                    } catch { return }
+                }
+            }
+        }
+    }
+
+    private func cancelWhenGracefulShutdown(_ body: @escaping @Sendable () async -> Void) async {
+        await ServiceLifecycle.cancelWhenGracefulShutdown { await body() }
+    }
+}
