@@ -131,7 +131,8 @@ public final class KioskDaemon: Service, Sendable {
                     onCalibration(matrix)
                 }
             }
-            if machine.screen.isStaffScreen {
+            // The staff screen's status is read from the database when something happened, not on every touch frame.
+            if machine.screen.isStaffScreen && !actions.isEmpty {
                 _ = machine.updateStaffStatus(statusLines())
                 redraw = true
             }
