@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Pure 3GPP TS 23.040 / 23.038 codec: no I/O, no Foundation.
@@ -196,9 +198,39 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Upstream targets other than the hub: Care Connect API v0.1 (with a durable reference ledger) and FHIR R4.
+        .target(
+            name: "UpstreamAdapters",
+            dependencies: [
+                "SyncProtocol",
+                "MessageStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Health checks for estates staff (`careconnect doctor`) and the node_exporter metrics textfile.
+        .target(
+            name: "DeviceHealth",
+            dependencies: [
+                "DeviceConfiguration",
+                "MessageStore",
+                "ModemDiscovery",
+                "ModemEngine",
+                "SerialTransport",
+                "KioskLinux",
+                "SyncClient",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -222,7 +254,9 @@ let package = Package(
                 "KioskLinux",
                 "SyncProtocol",
                 "SyncClient",
+                "UpstreamAdapters",
                 "Hub",
+                "DeviceHealth",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -345,6 +379,42 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "UpstreamAdaptersTests",
+            dependencies: [
+                "UpstreamAdapters", "SyncProtocol", "MessageStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HubPostgresTests",
+            dependencies: [
+                "Hub", "SyncProtocol", "SyncClient", "MessageStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StaffWebTests",
+            dependencies: [
+                "Hub", "SyncProtocol", "SyncClient", "MessageStore", "ModemSimulator", "GatewayDaemons", "careconnect",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DeviceHealthTests",
+            dependencies: ["DeviceHealth", "DeviceConfiguration", "MessageStore", "careconnect"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DeploymentTests",
+            dependencies: ["ModemDiscovery", "careconnect"],
             swiftSettings: strictSettings
         ),
     ]
