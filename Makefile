@@ -12,7 +12,7 @@ APT_PACKAGES := libudev-dev libsqlite3-dev python3-gammu gammu gammu-smsd \
   libcairo2-dev libpango1.0-dev libevdev-dev fonts-noto-core fonts-noto-cjk zlib1g-dev
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build release test lint format demo bench fuzz crash-test clean
+.PHONY: all deps build release test lint format demo bench fuzz crash-test clean deb-tools deb deb-test
 
 all: build
 
@@ -66,6 +66,31 @@ fuzz:
 	$(SWIFT)c -sanitize=fuzzer,address -parse-as-library -O -module-name SMSPDU \
 	  $$(find Sources/SMSPDU -name '*.swift') Fuzz/DecodeFuzzer.swift -o .build/fuzz/decode-fuzzer
 	.build/fuzz/decode-fuzzer -max_total_time=$(FUZZ_SECONDS) .build/fuzz/corpus
+
+# The Debian package: .build/deb/$(BUILD)/careconnect.deb. BUILD=release (the default) links the Swift runtime
+# statically; BUILD=debug packages the debug build with its Swift libraries, for tests without a release build.
+BUILD ?= release
+DEB_TOOLS := dpkg-dev patchelf lintian debootstrap
+
+deb-tools:
+	@missing=""; \
+	for p in $(DEB_TOOLS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+deb: deps deb-tools
+	if [ "$(BUILD)" = debug ]; then $(SWIFT) build $(SWIFT_FLAGS) --product careconnect; \
+	else $(SWIFT) build -c release --static-swift-stdlib --product careconnect; fi
+	Scripts/build-deb.sh --build $(BUILD)
+
+# Installs the package into a fresh debootstrapped Debian 12 and checks users, files, units, remove and purge.
+deb-test: deb
+	Scripts/test-deb-debootstrap.sh .build/deb/$(BUILD)/careconnect.deb
 
 clean:
 	rm -rf .build
