@@ -8,7 +8,7 @@ extension CareConnect {
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Benchmarks against peer implementations, run side by side on the same input.",
-            subcommands: [PDUBench.self, SMSDBench.self, KioskBench.self, StoreWriter.self]
+            subcommands: [PDUBench.self, SMSDBench.self, KioskBench.self, StoreWriter.self, SyncBench.self]
         )
     }
 }
