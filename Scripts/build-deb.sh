@@ -130,6 +130,7 @@ install -D -m 0644 README.md "$doc/README.md"
 install -D -m 0644 Documentation/Architecture.md "$doc/Architecture.md"
 install -D -m 0644 firmware-notes/README.md "$doc/firmware-notes.md"
 install -D -m 0644 Documentation/careconnect.example.toml "$doc/examples/careconnect.toml"
+install -D -m 0644 packaging/debian/lintian-overrides "$root/usr/share/lintian/overrides/careconnect"
 install -D -m 0644 packaging/careconnect.1 "$root/usr/share/man/man1/careconnect.1"
 gzip -9n "$root/usr/share/man/man1/careconnect.1"
 date_rfc=$(date -R -d "@$(git log -1 --format=%ct 2>/dev/null || date +%s)")

@@ -143,10 +143,18 @@ runs_as_careconnect() { in_root runuser -u careconnect -- "$@" >"$root/run.log" 
 check "careconnect --help runs in the new system" bash -c "chroot '$root' careconnect --help | grep -q smsd"
 check "careconnect --version is $(dpkg-deb -f "$deb" Version | sed 's/+.*//')" \
     bash -c "chroot '$root' careconnect --version | grep -qx '$(dpkg-deb -f "$deb" Version | sed 's/+.*//')'"
-check "careconnect status as user careconnect reads the default configuration and makes the database" \
-    runs_as_careconnect careconnect status
+# The gateway as its unit runs it: user careconnect, the packaged configuration. Without a modem it opens the
+# database and waits; SIGTERM (systemctl stop) must end it cleanly.
+smsd_stops_cleanly() {
+    in_root runuser -u careconnect -- sh -c \
+        'careconnect smsd --config /etc/careconnect/careconnect.toml & p=$!; sleep 4; kill -TERM $p; wait $p' \
+        >"$root/smsd.log" 2>&1 || { sed 's/^/  /' "$root/smsd.log"; return 1; }
+}
+check "careconnect smsd runs as careconnect with the packaged configuration and stops cleanly on SIGTERM" \
+    smsd_stops_cleanly
 check "the database is in /var/lib/careconnect, owned by careconnect" \
-    bash -c "[ \"\$(stat -c %U '$root'/var/lib/careconnect/*.sqlite 2>/dev/null | sort -u)\" = careconnect ]"
+    bash -c "[ \"\$(chroot '$root' stat -c %U /var/lib/careconnect/careconnect.sqlite 2>/dev/null)\" = careconnect ]"
+check "careconnect status as careconnect reads it" runs_as_careconnect careconnect status
 check "careconnect kiosk --snapshot draws with the installed fonts" \
     runs_as_careconnect careconnect kiosk --snapshot /tmp/snapshot --width 800 --height 480 --diagonal 7 --lang en
 check "the snapshot has PNG screens" bash -c "ls '$root'/tmp/snapshot/*.png >/dev/null 2>&1"
