@@ -54,13 +54,13 @@ extension CareConnect.Bench {
                 withIntermediateDirectories: true
             )
 
-            print("backlog: writing \(events) events into \(deviceDirectory)/careconnect.sqlite")
+            Self.say("backlog: writing \(events) events into \(deviceDirectory)/careconnect.sqlite")
             let store = try MessageStore(path: deviceDirectory + "/careconnect.sqlite")
             let built = ContinuousClock.now
             let queued = try Self.buildBacklog(events, store: store)
             let sample = try Self.sample(store)
             let kinds = sample.kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-            print(
+            Self.say(
                 String(format: "backlog: %d events queued in %.1f s; ", queued, Self.seconds(since: built))
                     + "the first \(sample.kinds.values.reduce(0, +)): \(kinds.joined(separator: ", ")); "
                     + String(format: "%.0f bytes of JSON payload each", sample.meanPayload)
@@ -90,7 +90,7 @@ extension CareConnect.Bench {
             )
             let relay = try Relay(upstreamPort: hubPort)
             defer { relay.stop() }
-            print(
+            Self.say(
                 "hub: careconnect hub serve on 127.0.0.1:\(hubPort) (pid \(hub.processIdentifier)); relay on \(relay.port)"
             )
 
@@ -112,7 +112,7 @@ extension CareConnect.Bench {
                     lastReport = ContinuousClock.now
                     let left = (try? store.syncBacklog()) ?? -1
                     let done = queued - left
-                    print(
+                    Self.say(
                         String(
                             format: "  %6.1f s: %d of %d sent, %.0f events/s, %d batches",
                             Self.seconds(since: started),
@@ -142,8 +142,8 @@ extension CareConnect.Bench {
                 )
             }
             let total = Double(queued)
-            print("result: \(queued) events, every one on the hub once, device outbox empty")
-            print(
+            Self.say("result: \(queued) events, every one on the hub once, device outbox empty")
+            Self.say(
                 String(
                     format: "  %.2f s, %.0f events/s, %d batches (%.1f events each)",
                     elapsed,
@@ -152,7 +152,7 @@ extension CareConnect.Bench {
                     total / Double(max(counts.batches, 1))
                 )
             )
-            print(
+            Self.say(
                 String(
                     format:
                         "  on the wire: %.1f bytes/event up (HTTP requests with gzip bodies; the JSON payload alone is %.0f), %.1f bytes/event down (answers)",
@@ -161,8 +161,10 @@ extension CareConnect.Bench {
                     Double(counts.down) / total
                 )
             )
-            print("  peak resident set: careconnect sync \(syncPeak / 1024) MiB, careconnect hub \(hubPeak / 1024) MiB")
-            print("  peer: none (no other daemon speaks this protocol, so there is nothing to run side by side)")
+            Self.say(
+                "  peak resident set: careconnect sync \(syncPeak / 1024) MiB, careconnect hub \(hubPeak / 1024) MiB"
+            )
+            Self.say("  peer: none (no other daemon speaks this protocol, so there is nothing to run side by side)")
         }
 
         // MARK: - Backlog
@@ -190,7 +192,7 @@ extension CareConnect.Bench {
                 queued = try store.syncBacklog()
                 if queued - lastProgress >= 10_000 {
                     lastProgress = queued
-                    print("  \(queued) events queued")
+                    say("  \(queued) events queued")
                 }
             }
             while queued < count {
@@ -300,6 +302,11 @@ extension CareConnect.Bench {
         }
 
         // MARK: - Processes
+
+        /// Writes one line to standard output at once (not buffered), so progress shows in a file or a pipe too.
+        static func say(_ line: String) {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
 
         static func launch(_ binary: String, _ arguments: [String]) throws -> Process {
             let process = Process()
