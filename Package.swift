@@ -227,9 +227,12 @@ let package = Package(
                 "MessageStore",
                 "ModemDiscovery",
                 "ModemEngine",
+                "ATProtocol",
                 "SerialTransport",
                 "KioskLinux",
+                "KioskUI",
                 "SyncClient",
+                "SyncProtocol",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -409,7 +412,15 @@ let package = Package(
         ),
         .testTarget(
             name: "DeviceHealthTests",
-            dependencies: ["DeviceHealth", "DeviceConfiguration", "MessageStore", "careconnect"],
+            dependencies: [
+                "DeviceHealth", "DeviceConfiguration", "MessageStore", "careconnect", "ModemSimulator", "ModemDiscovery",
+                "Hub", "SyncClient", "SyncProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -12,7 +12,7 @@ public struct CareConnect: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             SMSD.self, Kiosk.self, Sync.self, HubCommand.self, Provision.self, Status.self, FFTCommand.self,
-            ModemCommand.self, PDUCommand.self, Demo.self, Bench.self,
+            ModemCommand.self, PDUCommand.self, Demo.self, Bench.self, Doctor.self, Metrics.self,
         ]
     )
 

@@ -42,7 +42,7 @@ extension DeviceConfiguration {
         }
         var configuration = DeviceConfiguration()
         let reader = TableReader(root, path: "")
-        try reader.allow(["ward", "storage", "modem", "kiosk", "conversation", "templates"])
+        try reader.allow(["ward", "storage", "modem", "kiosk", "sync", "conversation", "templates"])
 
         if let ward = try reader.table("ward") {
             try ward.allow(["name", "trust_ods", "site_code", "ward_code"])
@@ -57,7 +57,20 @@ extension DeviceConfiguration {
                 }
                 configuration.ward.trustODSCode = ods.uppercased()
             }
-            configuration.ward.siteCode = try ward.string("site_code") ?? ""
+            if let site = try ward.string("site_code") {
+                guard
+                    site.isEmpty
+                        || ((3...8).contains(site.count)
+                            && site.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }))
+                else {
+                    throw ConfigurationError(
+                        key: "ward.site_code",
+                        line: nil,
+                        message: "a site code has 3 to 8 letters/digits (such as RXX01), got '\(site)'"
+                    )
+                }
+                configuration.ward.siteCode = site
+            }
             configuration.ward.wardCode = try ward.string("ward_code") ?? ""
         }
         if let storage = try reader.table("storage") {
@@ -86,6 +99,9 @@ extension DeviceConfiguration {
         }
         if let kiosk = try reader.table("kiosk") {
             try parseKiosk(kiosk, into: &configuration.kiosk)
+        }
+        if let sync = try reader.table("sync") {
+            try parseSync(sync, into: &configuration.sync)
         }
         configuration.conversation.wardName = configuration.ward.name
         if let conversation = try reader.table("conversation") {
@@ -219,6 +235,79 @@ extension DeviceConfiguration {
             try table.integer("suspect_repeat_seconds", in: 0...3_600) ?? kiosk.suspectRepeatSeconds
         kiosk.audioDirectory = try table.string("audio_directory") ?? kiosk.audioDirectory
         kiosk.audioPlayer = try table.string("audio_player") ?? kiosk.audioPlayer
+    }
+}
+
+extension DeviceConfiguration {
+    private static func parseSync(_ table: TableReader, into sync: inout Sync) throws {
+        try table.allow([
+            "hub", "ca_file", "client_certificate", "client_key", "token_file", "target", "careconnect_url",
+            "careconnect_username", "careconnect_password_file", "fhir_url",
+        ])
+        func path(_ key: String) throws -> String? {
+            guard let value = try table.string(key), !value.isEmpty else { return nil }
+            guard value.hasPrefix("/") else {
+                throw ConfigurationError(
+                    key: "sync.\(key)",
+                    line: nil,
+                    message: "must be an absolute path (starting with /), got '\(value)'"
+                )
+            }
+            return value
+        }
+        func url(_ key: String) throws -> String? {
+            guard let value = try table.string(key), !value.isEmpty else { return nil }
+            return try Sync.validateURL(value, key: "sync.\(key)")
+        }
+        sync.hub = try url("hub")
+        sync.caFile = try path("ca_file")
+        sync.clientCertificate = try path("client_certificate")
+        sync.clientKey = try path("client_key")
+        sync.tokenFile = try path("token_file")
+        switch (sync.clientCertificate, sync.clientKey) {
+        case (.some, nil):
+            throw ConfigurationError(
+                key: "sync.client_key",
+                line: nil,
+                message: "missing; a client certificate needs its private key"
+            )
+        case (nil, .some):
+            throw ConfigurationError(
+                key: "sync.client_certificate",
+                line: nil,
+                message: "missing; a client key needs its certificate"
+            )
+        default: break
+        }
+        if let target = try table.string("target") {
+            guard let known = Sync.Target.all.first(where: { $0.rawValue == target }) else {
+                throw ConfigurationError(
+                    key: "sync.target",
+                    line: nil,
+                    message: "one of \(Sync.Target.all.map(\.rawValue).joined(separator: ", ")); got '\(target)'"
+                )
+            }
+            sync.target = known
+        }
+        sync.careConnectURL = try url("careconnect_url")
+        sync.careConnectUsername = try table.string("careconnect_username").flatMap { $0.isEmpty ? nil : $0 }
+        sync.careConnectPasswordFile = try path("careconnect_password_file")
+        sync.fhirURL = try url("fhir_url")
+        if sync.target == .careConnectV01 {
+            for (key, value) in [
+                ("careconnect_url", sync.careConnectURL), ("careconnect_username", sync.careConnectUsername),
+                ("careconnect_password_file", sync.careConnectPasswordFile),
+            ] where value == nil {
+                throw ConfigurationError(
+                    key: "sync.\(key)",
+                    line: nil,
+                    message: "missing; target \"careconnect-v0.1\" needs it"
+                )
+            }
+        }
+        if sync.target == .fhirR4, sync.fhirURL == nil {
+            throw ConfigurationError(key: "sync.fhir_url", line: nil, message: "missing; target \"fhir-r4\" needs it")
+        }
     }
 }
 

@@ -91,6 +91,7 @@ public struct DeviceConfiguration: Hashable, Sendable {
     public var storage = Storage()
     public var modem = Modem()
     public var kiosk = Kiosk()
+    public var sync = Sync()
     public var conversation = ConversationSettings()
 
     public init() {}

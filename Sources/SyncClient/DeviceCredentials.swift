@@ -2,6 +2,7 @@
 // This source file is part of the Care Connect ward device project.
 
 import Foundation
+public import NIOSSL
 
 /// The device's name and bearer token, kept in a file readable by its owner only (mode 0600), never in the
 /// database, a URL or a log.
@@ -64,5 +65,48 @@ public struct DeviceCredentials: Codable, Sendable, Hashable {
         case deviceID = "device_id"
         case ward
         case token
+    }
+}
+
+extension DeviceCredentials {
+    /// The device's client certificate chain for mTLS, from a PEM file.
+    ///
+    /// - Throws: ``SyncError`` with code `configuration` naming the file.
+    public static func clientCertificateChain(path: String) throws -> [NIOSSLCertificate] {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw SyncError(.configuration, "the client certificate \(path) cannot be read")
+        }
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(path)
+        } catch {
+            throw SyncError(.configuration, "the client certificate \(path) is not a PEM certificate")
+        }
+        guard !chain.isEmpty else {
+            throw SyncError(.configuration, "the client certificate \(path) holds no certificate")
+        }
+        return chain
+    }
+
+    /// The client certificate's private key, from a PEM file that other users cannot read (mode 0600 or 0640).
+    ///
+    /// - Throws: ``SyncError`` with code `configuration` naming the file; the key itself is never shown.
+    public static func clientPrivateKey(path: String) throws -> NIOSSLPrivateKey {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw SyncError(.configuration, "the client key \(path) cannot be read")
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue, mode & 0o007 != 0 {
+            throw SyncError(
+                .configuration,
+                "the client key \(path) can be read by every user (mode \(String(mode, radix: 8))); "
+                    + "run chmod 0640 \(path)"
+            )
+        }
+        do {
+            return try NIOSSLPrivateKey(file: path, format: .pem)
+        } catch {
+            throw SyncError(.configuration, "the client key \(path) is not an unencrypted PEM private key")
+        }
     }
 }

@@ -11,7 +11,8 @@ public import SyncProtocol
 /// The device's HTTP(S) connection to the hub: one method per call of the protocol, answers as values.
 ///
 /// The bearer token goes only in the `Authorization` header. HTTPS trusts the system's roots, or only the CA
-/// certificates in `caFile` when one is given.
+/// certificates in `caFile` when one is given; with a client certificate and key the device also authenticates
+/// in the TLS handshake (mTLS), as a hub or a TLS-terminating proxy in front of it may require.
 public final class HubConnection: Sendable {
     /// A raw answer: status, `Retry-After`, body.
     public struct Answer: Sendable {
@@ -26,18 +27,30 @@ public final class HubConnection: Sendable {
     private let timeout: TimeAmount
     private let ownsClient: Bool
 
-    /// A connection to `baseURL`, trusting `caFile`'s certificates (PEM) when given.
-    public init(baseURL: String, caFile: String? = nil, timeout: Duration = .seconds(60)) throws {
+    /// A connection to `baseURL`, trusting `caFile`'s certificates (PEM) when given, and proving the device's
+    /// identity in the TLS handshake with `clientCertificate` (a PEM chain) and `clientKey` (a PEM key) when given.
+    ///
+    /// - Throws: ``SyncError`` with code `configuration` naming the file that is missing, unreadable or not PEM.
+    public init(
+        baseURL: String,
+        caFile: String? = nil,
+        clientCertificate: String? = nil,
+        clientKey: String? = nil,
+        timeout: Duration = .seconds(60)
+    ) throws {
         guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme),
             url.host != nil
         else { throw SyncError(.configuration, "the hub URL \(baseURL) is not an http or https URL") }
+        guard url.user == nil, url.password == nil, url.query == nil else {
+            throw SyncError(.configuration, "the hub URL must not hold a user name, password or query")
+        }
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        if let caFile {
-            guard FileManager.default.isReadableFile(atPath: caFile) else {
-                throw SyncError(.configuration, "the CA file \(caFile) cannot be read")
-            }
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.trustRoots = .file(caFile)
+        if caFile != nil || clientCertificate != nil || clientKey != nil {
+            let tls = try Self.tlsConfiguration(
+                caFile: caFile,
+                clientCertificate: clientCertificate,
+                clientKey: clientKey
+            )
             var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
             configuration.redirectConfiguration = .disallow
             configuration.timeout = .init(connect: .seconds(10))
@@ -84,7 +97,7 @@ public final class HubConnection: Sendable {
                 body: Data(buffer.readableBytesView)
             )
         } catch {
-            throw SyncError(.transport, "\(method) \(path): \(error)")
+            throw SyncError(.transport, "\(method) \(path): \(Self.explain(error))")
         }
     }
 

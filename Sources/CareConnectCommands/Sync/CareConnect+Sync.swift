@@ -27,10 +27,13 @@ extension CareConnect {
 
         @OptionGroup var state: SyncStateOptions
 
-        @Option(help: "The hub's base URL, for example https://hub.example.nhs.uk.")
-        var hub: String
+        @Option(help: "The hub's base URL, for example https://hub.example.nhs.uk (default: [sync] hub).")
+        var hub: String?
 
-        @Option(name: .customLong("ca-file"), help: "Trust only these CA certificates (PEM) for the hub.")
+        @Option(
+            name: .customLong("ca-file"),
+            help: "Trust only these CA certificates (PEM) for the hub (default: [sync] ca_file)."
+        )
         var caFile: String?
 
         @Option(help: "The most events in one batch (the hub may ask for fewer).")
@@ -49,16 +52,35 @@ extension CareConnect {
             var logger = Logger(label: "careconnect.sync")
             logger.logLevel = logLevel.level
             let directory = try state.resolve()
+            // Flags win; otherwise the configuration file's [sync] section.
+            let syncSettings = try state.configuration().sync
+            guard let hub = hub ?? syncSettings.hub else {
+                throw CommandError(
+                    "no hub: give --hub, or set [sync] hub in \(state.configPath) (careconnect provision --hub)"
+                )
+            }
+            if hub == syncSettings.hub, caFile == nil {
+                do {
+                    try syncSettings.checkFiles()
+                } catch {
+                    throw CommandError("\(state.configPath): \(error)")
+                }
+            }
             let credentials: DeviceCredentials
             do {
-                credentials = try DeviceCredentials.load(path: DeviceCredentials.path(stateDirectory: directory))
+                credentials = try DeviceCredentials.load(path: syncSettings.tokenPath(stateDirectory: directory))
             } catch {
                 throw CommandError("no usable hub token (run `careconnect provision` first): \(error)")
             }
             let store = try MessageStore(path: try state.databasePath())
             let connection: HubConnection
             do {
-                connection = try HubConnection(baseURL: hub, caFile: caFile)
+                connection = try HubConnection(
+                    baseURL: hub,
+                    caFile: caFile ?? syncSettings.caFile,
+                    clientCertificate: syncSettings.clientCertificate,
+                    clientKey: syncSettings.clientKey
+                )
             } catch {
                 throw CommandError("\(error)")
             }

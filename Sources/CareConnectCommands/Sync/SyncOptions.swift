@@ -24,6 +24,15 @@ struct SyncStateOptions: ParsableArguments {
         }
     }
 
+    /// The configuration file's settings (defaults when there is no file), for `[sync]`.
+    func configuration() throws -> DeviceConfiguration {
+        do {
+            return try DeviceConfiguration.load(path: configPath)
+        } catch {
+            throw CommandError("\(configPath): \(error)")
+        }
+    }
+
     /// The database path under the state directory.
     func databasePath() throws -> String {
         (try resolve() as NSString).appendingPathComponent("careconnect.sqlite")

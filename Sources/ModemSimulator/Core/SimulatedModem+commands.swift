@@ -181,6 +181,10 @@ extension SimulatedModem {
             return self.identity(command, self.configuration.imsi)
         case "+CPIN":
             return self.pin(command, parameters, now: now, followUp: &followUp)
+        case "+CPINR":
+            // 3GPP TS 27.007 §8.65: remaining PIN retries.
+            guard command.mode == .set || command.mode == .execute else { return .error(.plain) }
+            return .info(["+CPINR: SIM PIN,\(self.pinAttemptsLeft),\(self.configuration.pinAttempts)"])
         case "+CSQ":
             switch command.mode {
             case .test: return .info(["+CSQ: (0-31,99),(0-7,99)"])
@@ -346,7 +350,9 @@ extension SimulatedModem {
             return .info([])
         case .set:
             guard !self.simUnlocked else { return .error(.cme(.operationNotAllowed)) }
+            guard self.pinAttemptsLeft > 0 else { return .error(.cme(.simPUKRequired)) }
             guard parameters.parameter(at: 0)?.stringValue == self.configuration.pin else {
+                self.pinAttemptsLeft -= 1
                 return .error(.cme(.incorrectPassword))
             }
             self.simUnlocked = true

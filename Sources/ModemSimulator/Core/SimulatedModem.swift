@@ -88,6 +88,8 @@ public struct SimulatedModem: Sendable {
     var session = Session()
     var framer = HostInputFramer()
     var simUnlocked: Bool
+    /// Wrong PINs the SIM still takes.
+    var pinAttemptsLeft: Int
     var serviceCentre: String
     var networkQueue: [Incoming] = []
     var networkRetryScheduled = false
@@ -107,6 +109,7 @@ public struct SimulatedModem: Sendable {
             "ME": MessageStorage(capacity: configuration.phoneCapacity),
         ]
         self.simUnlocked = configuration.pin == nil
+        self.pinAttemptsLeft = configuration.pinAttempts
         self.serviceCentre = configuration.serviceCentre
         self.random = SplitMix64(seed: configuration.randomSeed)
     }
@@ -116,6 +119,7 @@ public struct SimulatedModem: Sendable {
     /// Whether the modem is registered to the simulated network and can send and receive.
     public var isRegistered: Bool {
         self.phase == .ready && self.simUnlocked && self.session.functionality == 1
+            && self.configuration.networkAvailable
     }
 
     /// Whether the modem has booted and answers commands (it may still be silenced by a fault).

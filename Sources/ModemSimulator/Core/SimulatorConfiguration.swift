@@ -13,6 +13,10 @@ public struct SimulatorConfiguration: Hashable, Sendable {
     public var phoneCapacity: Int = 100
     /// The SIM PIN; nil means the SIM is not locked.
     public var pin: String?
+    /// How many wrong PINs the SIM takes before it wants its PUK (`AT+CPINR` reports what is left).
+    public var pinAttempts: Int = 3
+    /// Whether the network takes the SIM; false leaves the modem unregistered (`+CREG: 0,0`) with no signal.
+    public var networkAvailable: Bool = true
     /// How long after power-on (or a reset) the modem starts answering.
     public var bootDelay: Duration = .milliseconds(200)
     /// How long after a message is sent with a status report request the report comes back.
