@@ -6,11 +6,12 @@ public import Logging
 public import MessageStore
 import SyncProtocol
 
-/// The device's side of the sync protocol: uploads the sync outbox and fetches commands, one step at a time.
+/// The device's side of the sync protocol: uploads the sync outbox to an ``UpstreamTarget`` and fetches commands
+/// from the hub, one step at a time.
 ///
-/// Nothing leaves the outbox until the hub has answered for it. A batch whose answer was lost is sent again with
-/// the same bytes and `Idempotency-Key`, so the hub returns its stored answer; after a restart the same events go
-/// in a new batch and the hub answers `duplicate` for each.
+/// Nothing leaves the outbox until the target has answered for it. A batch whose answer was lost is sent again as
+/// the same value (for the hub: the same bytes and `Idempotency-Key`, so the hub returns its stored answer); after
+/// a restart the same events go in a new batch and the target answers `duplicate` for each.
 public actor SyncEngine {
     /// What one uplink step achieved, and so what to do next.
     public enum Step: Sendable, Hashable {
@@ -20,32 +21,30 @@ public actor SyncEngine {
         case progressed(removed: Int)
         /// Wait this long, then try again.
         case wait(Duration)
-        /// The hub refused the credentials: wait for new ones.
+        /// The target refused the credentials: wait for new ones.
         case needsCredentials
     }
 
-    private struct PendingBatch {
-        var key: String
-        var body: Data
-        var eventIDs: [String]
-    }
-
     let store: MessageStore
-    let connection: HubConnection
-    let credentials: DeviceCredentials
+    let target: any UpstreamTarget
+    let downlink: HubConnection?
+    let credentials: DeviceCredentials?
+    let deviceID: String
     let settings: SyncSettings
     let logger: Logger
     private var sizer: BatchSizer
     private var breaker: CircuitBreaker<ContinuousClock.Instant>
     private var clockOffset = ClockOffsetEstimator()
     private var failures = 0
-    private var pending: PendingBatch?
+    private var pending: EventBatch?
+    private var lastRefusal: String?
     private let bootID: String
 
     /// Counters, for tests and the benchmark.
     public private(set) var requests = 0
     public private(set) var uploadedBytes = 0
 
+    /// An engine that uploads to the hub and takes commands from it.
     public init(
         store: MessageStore,
         connection: HubConnection,
@@ -53,9 +52,30 @@ public actor SyncEngine {
         settings: SyncSettings = SyncSettings(),
         logger: Logger
     ) {
+        self.init(
+            store: store,
+            target: HubTarget(connection: connection, credentials: credentials, compress: settings.compress),
+            deviceID: credentials.deviceID,
+            downlink: (connection, credentials),
+            settings: settings,
+            logger: logger
+        )
+    }
+
+    /// An engine that uploads to `target` as `deviceID`; commands come only with a hub `downlink`.
+    public init(
+        store: MessageStore,
+        target: any UpstreamTarget,
+        deviceID: String,
+        downlink: (connection: HubConnection, credentials: DeviceCredentials)? = nil,
+        settings: SyncSettings = SyncSettings(),
+        logger: Logger
+    ) {
         self.store = store
-        self.connection = connection
-        self.credentials = credentials
+        self.target = target
+        self.deviceID = deviceID
+        self.downlink = downlink?.connection
+        self.credentials = downlink?.credentials
         self.settings = settings
         self.logger = logger
         self.sizer = BatchSizer(maxEvents: settings.maxEvents, maxBytes: settings.maxBytes)
@@ -64,17 +84,22 @@ public actor SyncEngine {
         self.bootID = bootID?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown"
     }
 
+    /// Whether this engine takes commands from a hub.
+    public var hasDownlink: Bool { downlink != nil }
+
     // MARK: - Uplink
 
     /// Uploads until the outbox is empty, waiting as each step says; returns when it is drained, or throws
-    /// `CancellationError` when cancelled. With `giveUpAfter`, stops waiting once that many waits in a row failed.
+    /// `CancellationError` when cancelled, or ``SyncError`` (`credentials`) when the target refuses them.
     public func uploadUntilDrained() async throws {
         while true {
             switch await uploadOnce() {
             case .drained: return
             case .progressed: continue
             case .wait(let duration): try await Task.sleep(for: duration)
-            case .needsCredentials: throw SyncError(.credentials, "the hub refused this device's token")
+            case .needsCredentials:
+                if target.name == "hub" { throw SyncError(.credentials, "the hub refused this device's token") }
+                throw SyncError(.credentials, lastRefusal ?? "\(target.name) refused the credentials")
             }
         }
     }
@@ -82,7 +107,7 @@ public actor SyncEngine {
     /// One step: passes the circuit breaker, sends one batch, applies its answer.
     public func uploadOnce() async -> Step {
         if let step = await passBreaker() { return step }
-        let batch: PendingBatch
+        let batch: EventBatch
         do {
             guard let next = try pending ?? makeBatch() else { return .drained }
             batch = next
@@ -92,26 +117,10 @@ public actor SyncEngine {
         }
         pending = batch
         let sent = Date()
-        let answer: HubConnection.Answer
-        do {
-            var headers = [
-                ("Content-Type", "application/json"),
-                (IdempotencyKey.headerName, IdempotencyKey.headerValue(batch.key)),
-            ]
-            if settings.compress { headers.append(("Content-Encoding", "gzip")) }
-            requests += 1
-            uploadedBytes += batch.body.count
-            answer = try await connection.send(
-                "POST",
-                "/v1/events",
-                token: credentials.token,
-                headers: headers,
-                body: batch.body
-            )
-        } catch {
-            return failed("\(error)", retryAfter: nil)
-        }
-        return await apply(answer, to: batch, sent: sent)
+        requests += 1
+        let outcome = await target.upload(batch)
+        uploadedBytes += outcome.bytesSent
+        return apply(outcome, to: batch, sent: sent)
     }
 
     private func passBreaker() async -> Step? {
@@ -122,10 +131,9 @@ public actor SyncEngine {
         case .probe:
             do {
                 let sent = Date()
-                let health = try await connection.health()
-                noteServerTime(health.serverTime, sent: sent)
+                if let serverTime = try await target.probe() { noteServerTime(serverTime, sent: sent) }
                 breaker.record(.success, at: .now)
-                logger.info("the hub answers again; the circuit is closed")
+                logger.info("the upstream answers again; the circuit is closed", metadata: ["target": "\(target.name)"])
                 return nil
             } catch {
                 breaker.record(.failure, at: .now, cooldown: settings.backoff.delay(afterFailures: failures + 1))
@@ -140,7 +148,7 @@ public actor SyncEngine {
         return settings.backoff.delay(afterFailures: failures)
     }
 
-    private func makeBatch() throws -> PendingBatch? {
+    private func makeBatch() throws -> EventBatch? {
         let events = try store.nextSyncBatch(maxEvents: sizer.limit, maxBytes: sizer.maxBytes)
         guard !events.isEmpty else { return nil }
         let wire = events.map { event in
@@ -152,10 +160,9 @@ public actor SyncEngine {
                 payload: (try? SyncJSON.decoder().decode(JSONValue.self, from: Data(event.payload.utf8))) ?? .null
             )
         }
-        let key = UUID().uuidString.lowercased()
-        let batch = EventBatch(
-            deviceID: credentials.deviceID,
-            batchID: key,
+        return EventBatch(
+            deviceID: deviceID,
+            batchID: UUID().uuidString.lowercased(),
             sentAt: Date(),
             clock: DeviceClock(
                 bootID: bootID,
@@ -163,20 +170,14 @@ public actor SyncEngine {
             ),
             events: wire
         )
-        var body = try SyncJSON.encoder().encode(batch)
-        if settings.compress { body = try Gzip.compress(body) }
-        return PendingBatch(key: key, body: body, eventIDs: events.map(\.eventID))
     }
 
-    private func apply(_ answer: HubConnection.Answer, to batch: PendingBatch, sent: Date) async -> Step {
-        switch answer.status {
-        case 200:
-            guard let response = try? connection.decode(EventBatchResponse.self, answer.body) else {
-                return failed("the hub's answer to a batch could not be read", retryAfter: nil)
-            }
-            noteServerTime(response.serverTime, sent: sent)
-            let known = Set(batch.eventIDs)
-            let acknowledgements = response.results.filter { known.contains($0.eventID) }.compactMap {
+    private func apply(_ outcome: UploadOutcome, to batch: EventBatch, sent: Date) -> Step {
+        if let serverTime = outcome.serverTime { noteServerTime(serverTime, sent: sent) }
+        var removed = 0
+        if !outcome.results.isEmpty {
+            let known = Set(batch.events.map(\.eventID))
+            let acknowledgements = outcome.results.filter { known.contains($0.eventID) }.compactMap {
                 result -> SyncAcknowledgement? in
                 switch result.status {
                 case .accepted, .duplicate:
@@ -188,57 +189,71 @@ public actor SyncEngine {
                 }
             }
             do {
-                let removed = try store.acknowledgeSync(acknowledgements, now: Date())
+                removed = try store.acknowledgeSync(acknowledgements, now: Date())
+            } catch {
+                logger.error("cannot apply the upstream's answer", metadata: ["error": "\(error)"])
+                return .wait(settings.idleInterval)
+            }
+            // Some events left the outbox: the next try reads a new batch.
+            pending = nil
+        }
+        guard let failure = outcome.failure else {
+            do {
                 try store.setSyncState(
                     [.lastSuccessAt: "\(Int64(Date().timeIntervalSince1970 * 1_000))", .lastError: ""],
                     now: Date()
                 )
-                pending = nil
-                failures = 0
-                breaker.record(.success, at: .now)
-                sizer.succeeded()
-                return .progressed(removed: removed)
             } catch {
-                logger.error("cannot apply the hub's answer", metadata: ["error": "\(error)"])
+                logger.error("cannot apply the upstream's answer", metadata: ["error": "\(error)"])
                 return .wait(settings.idleInterval)
             }
-        case 401, 403:
+            pending = nil
+            failures = 0
+            breaker.record(.success, at: .now)
+            sizer.succeeded()
+            return .progressed(removed: removed)
+        }
+        switch failure {
+        case .unauthorized(let reason):
             breaker.record(.unauthorized, at: .now)
-            recordError("the hub refused the device's credentials (\(answer.status))")
+            lastRefusal = reason
+            recordError(reason)
             return .needsCredentials
-        case 413:
-            let problem = try? connection.decode(Problem.self, answer.body)
+        case .tooLarge(let maxEvents, let maxBytes):
             pending = nil
             breaker.record(.success, at: .now)
             let canShrink = sizer.payloadTooLarge(
-                sent: batch.eventIDs.count,
-                serverMaxEvents: problem?.maxEvents,
-                serverMaxBytes: problem?.maxBytes
+                sent: batch.events.count,
+                serverMaxEvents: maxEvents,
+                serverMaxBytes: maxBytes
             )
-            if !canShrink, let only = batch.eventIDs.first {
-                try? store.deadLetterSyncEvent(eventID: only, error: "too large for the hub (413)", now: Date())
-                logger.warning("an event is too large for the hub and went to the dead letters")
-            }
-            logger.notice("the hub found a batch too large", metadata: ["limit": "\(sizer.limit)"])
-            return .progressed(removed: canShrink ? 0 : 1)
-        case 400, 422:
-            // The hub could not take this batch as sent: make a new one (smaller, to isolate a bad event).
-            pending = nil
-            breaker.record(.success, at: .now)
-            if batch.eventIDs.count == 1, let only = batch.eventIDs.first {
+            if !canShrink, let only = batch.events.first?.eventID {
                 try? store.deadLetterSyncEvent(
                     eventID: only,
-                    error: "refused by the hub (\(answer.status))",
+                    error: "too large for the \(target.name) (413)",
                     now: Date()
                 )
-                return .progressed(removed: 1)
+                logger.warning("an event is too large for the upstream and went to the dead letters")
             }
-            _ = sizer.payloadTooLarge(sent: batch.eventIDs.count, serverMaxEvents: nil, serverMaxBytes: nil)
-            recordError("the hub refused a batch (\(answer.status))")
-            return .progressed(removed: 0)
-        default:
-            let retryAfter = answer.retryAfter.flatMap { RetryAfter.parse($0, now: Date()) }
-            return failed("the hub answered \(answer.status)", retryAfter: retryAfter)
+            logger.notice("the upstream found a batch too large", metadata: ["limit": "\(sizer.limit)"])
+            return .progressed(removed: removed + (canShrink ? 0 : 1))
+        case .refused(let status):
+            // The target could not take this batch as sent: make a new one (smaller, to isolate a bad event).
+            pending = nil
+            breaker.record(.success, at: .now)
+            if batch.events.count == 1, let only = batch.events.first?.eventID {
+                try? store.deadLetterSyncEvent(
+                    eventID: only,
+                    error: "refused by the \(target.name) (\(status))",
+                    now: Date()
+                )
+                return .progressed(removed: removed + 1)
+            }
+            _ = sizer.payloadTooLarge(sent: batch.events.count, serverMaxEvents: nil, serverMaxBytes: nil)
+            recordError("the \(target.name) refused a batch (\(status))")
+            return .progressed(removed: removed)
+        case .retry(let reason, let retryAfter):
+            return failed(reason, retryAfter: retryAfter)
         }
     }
 
@@ -272,6 +287,9 @@ public actor SyncEngine {
     /// One long-poll of `GET /v1/commands` after the stored cursor: new commands are stored (at most once) with
     /// the cursor in one transaction, and `sms.send` ones become queued texts. Returns how many were new.
     public func pollCommandsOnce(wait: Int) async throws -> Int {
+        guard let connection = downlink, let credentials else {
+            throw SyncError(.configuration, "commands come only from the hub; the target is \(target.name)")
+        }
         let cursor = try store.syncState(.downlinkCursor)
         var path = "/v1/commands?limit=50&wait=\(max(0, wait))"
         if let cursor, let escaped = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {

@@ -19,9 +19,10 @@ public struct SyncService: Service {
     }
 
     public func run() async throws {
+        let hasDownlink = await engine.hasDownlink
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await uplink() }
-            group.addTask { await downlink() }
+            if hasDownlink { group.addTask { await downlink() } }
             await group.waitForAll()
         }
     }
@@ -36,7 +37,7 @@ public struct SyncService: Service {
                 case .drained: pause = settings.idleInterval
                 case .wait(let duration): pause = duration
                 case .needsCredentials:
-                    logger.error("the hub refused this device's token: provision it again")
+                    logger.error("the upstream refused this device's credentials: provision it again")
                     pause = .seconds(300)
                 }
                 do { try await Task.sleep(for: pause) } catch { return }
