@@ -173,6 +173,23 @@ extension MessageStore {
                     """
             )
         }
+        migrator.registerMigration("upstream ledger") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE upstream_ledger (
+                        event_id TEXT PRIMARY KEY NOT NULL,
+                        target TEXT NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('posting', 'done', 'unknown', 'rejected', 'repost')),
+                        reference TEXT,
+                        detail TEXT,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX upstream_ledger_open ON upstream_ledger(state) WHERE state IN ('posting', 'unknown');
+                    """
+            )
+        }
         return migrator
     }
 }
