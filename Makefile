@@ -10,6 +10,8 @@ SWIFT ?= swift
 SWIFT_FLAGS ?= -Xswiftc -warnings-as-errors
 APT_PACKAGES := libudev-dev libsqlite3-dev python3-gammu gammu gammu-smsd \
   libcairo2-dev libpango1.0-dev libevdev-dev fonts-noto-core fonts-noto-cjk zlib1g-dev
+# Headless Chromium and the DevTools client the staff web test drives it with (Tests/StaffWebTests).
+APT_PACKAGES += chromium python3-websocket
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps build release test lint format demo bench fuzz crash-test clean deb-tools deb deb-test
@@ -54,11 +56,13 @@ demo: release
 bench: release
 	.build/release/careconnect bench pdu
 
-# The full kill -9 tests: 2,000 messages with smsd killed 50 times (make test: 200 and 10), and the kiosk's
-# answer store killed 1,000 times mid-write (make test: 60).
+# The full kill -9 tests: 2,000 messages with smsd killed 50 times (make test: 200 and 10), the kiosk's
+# answer store killed 1,000 times mid-write (make test: 60), and 10,000 events synced through a fault-injecting
+# proxy with careconnect sync killed at random (make test: 2,000).
 crash-test: deps
 	$(SWIFT) build --build-tests
-	CRASH_MESSAGES=2000 CRASH_KILLS=50 KIOSK_CRASH_KILLS=1000 $(SWIFT) test --skip-build --filter CrashTests
+	CRASH_MESSAGES=2000 CRASH_KILLS=50 KIOSK_CRASH_KILLS=1000 SYNC_CHAOS_EVENTS=10000 \
+	  $(SWIFT) test --skip-build --filter 'CrashTests|ChaosTests'
 
 # Coverage-guided fuzzing of the PDU decoder with libFuzzer (clang's runtime ships with the toolchain).
 fuzz:
