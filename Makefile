@@ -12,6 +12,8 @@ APT_PACKAGES := libudev-dev libsqlite3-dev python3-gammu gammu gammu-smsd \
   libcairo2-dev libpango1.0-dev libevdev-dev fonts-noto-core fonts-noto-cjk zlib1g-dev
 # Headless Chromium and the DevTools client the staff web test drives it with (Tests/StaffWebTests).
 APT_PACKAGES += chromium python3-websocket
+# PostgreSQL's server: make test starts a throwaway one for the hub's PostgreSQL storage tests.
+APT_PACKAGES += postgresql
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps build release test lint format demo bench fuzz crash-test clean deb-tools deb deb-test
@@ -48,6 +50,12 @@ test: deps lint
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	# One test at a time: many tests drive real processes, pseudo-terminals and servers against timeouts, and on
 	# two cores running them all at once starves some of them (about 2.5 minutes in all this way).
+	# A throwaway PostgreSQL server for the hub's storage tests (Scripts/postgres-test-server.sh), stopped afterwards
+	# even when a test fails.
+	export CARECONNECT_TEST_POSTGRES_DIR=/tmp/careconnect-test-postgres-$$$$; \
+	trap 'Scripts/postgres-test-server.sh stop' EXIT; \
+	url=$$(Scripts/postgres-test-server.sh start) || exit 1; \
+	export CARECONNECT_TEST_POSTGRES_URL=$$url; \
 	$(SWIFT) test --skip-build --no-parallel
 
 demo: release

@@ -397,6 +397,7 @@ let package = Package(
             name: "HubPostgresTests",
             dependencies: [
                 "Hub", "SyncProtocol", "SyncClient", "MessageStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

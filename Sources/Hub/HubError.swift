@@ -13,6 +13,7 @@ public struct HubError: Error, Sendable, Hashable {
         case unknownEnrolmentCode = "unknown-enrolment-code"
         case payloadTooLarge = "payload-too-large"
         case idempotencyKeyReused = "idempotency-key-reused"
+        case idempotencyKeyInFlight = "idempotency-key-in-flight"
         case notFound = "not-found"
         case serviceUnavailable = "service-unavailable"
         case internalError = "internal-error"
@@ -26,6 +27,7 @@ public struct HubError: Error, Sendable, Hashable {
             case .notFound: 404
             case .payloadTooLarge: 413
             case .idempotencyKeyReused: 422
+            case .idempotencyKeyInFlight: 409
             case .serviceUnavailable: 503
             case .internalError: 500
             }

@@ -10,8 +10,8 @@ import SyncProtocol
 
 /// The hub's HTTP interface: the sync protocol under `/v1` and the staff pages under `/wards`.
 public struct HubServer: Sendable {
-    /// The database.
-    public let store: HubStore
+    /// The database: SQLite (``HubStore``) or PostgreSQL (``PostgresHubStore``).
+    public let storage: any HubStorage
     /// The limits.
     public let configuration: HubConfiguration
     /// Faults to inject, for tests.
@@ -22,15 +22,25 @@ public struct HubServer: Sendable {
     static let idempotencyKeyField = HTTPField.Name(IdempotencyKey.headerName)!
 
     public init(
+        storage: any HubStorage,
+        configuration: HubConfiguration = HubConfiguration(),
+        faults: HubFaults = HubFaults(),
+        logger: Logger
+    ) {
+        self.storage = storage
+        self.configuration = configuration
+        self.faults = faults
+        self.logger = logger
+    }
+
+    /// A hub on the embedded SQLite storage.
+    public init(
         store: HubStore,
         configuration: HubConfiguration = HubConfiguration(),
         faults: HubFaults = HubFaults(),
         logger: Logger
     ) {
-        self.store = store
-        self.configuration = configuration
-        self.faults = faults
-        self.logger = logger
+        self.init(storage: store, configuration: configuration, faults: faults, logger: logger)
     }
 
     /// The router with every route the hub serves.
@@ -41,7 +51,7 @@ public struct HubServer: Sendable {
         router.post("/v1/events") { request, _ in await answer { try await events(request) } }
         router.get("/v1/commands") { request, _ in await answer { try await commands(request) } }
         router.get("/wards/:ward") { request, context in
-            await answer { try wardPage(ward: try context.parameters.require("ward"), request: request) }
+            await answer { try await wardPage(ward: try context.parameters.require("ward"), request: request) }
         }
         router.post("/wards/:ward/replies") { request, context in
             await answer { try await reply(ward: try context.parameters.require("ward"), request: request) }
@@ -78,14 +88,14 @@ public struct HubServer: Sendable {
         } catch {
             throw HubError(.badRequest, "The body is not an enrolment request.")
         }
-        let response = try store.enroll(enrolment, now: Date())
+        let response = try await storage.enroll(enrolment, now: Date())
         logger.notice("enrolled a device", metadata: ["device": "\(response.deviceID)", "ward": "\(response.ward)"])
         return json(response)
     }
 
     private func events(_ request: Request) async throws -> Response {
         var request = request
-        let device = try authenticate(request)
+        let device = try await authenticate(request)
         var key: String?
         if let value = request.headers[Self.idempotencyKeyField] {
             guard let parsed = IdempotencyKey.parse(value) else {
@@ -113,7 +123,7 @@ public struct HubServer: Sendable {
         guard batch.events.count <= configuration.maxEvents else {
             throw tooLarge("The batch holds \(batch.events.count) events.")
         }
-        let answer = try store.ingest(
+        let answer = try await storage.ingest(
             batch,
             device: device,
             idempotencyKey: key,
@@ -136,25 +146,28 @@ public struct HubServer: Sendable {
     }
 
     private func commands(_ request: Request) async throws -> Response {
-        let device = try authenticate(request)
+        let device = try await authenticate(request)
         let query = request.uri.queryParameters
         let after = query["after"].map(String.init)
         let limit = query["limit"].flatMap { Int($0) } ?? 50
         let wait = min(max(query["wait"].flatMap { Int($0) } ?? 0, 0), configuration.maxWaitSeconds)
         let deadline = ContinuousClock.now + .seconds(wait)
         while true {
-            let response = try store.commands(for: device, after: after, limit: limit, now: Date())
-            if !response.commands.isEmpty || ContinuousClock.now >= deadline {
+            let generation = storage.commandGeneration(deviceID: device.deviceID)
+            let response = try await storage.commands(for: device, after: after, limit: limit, now: Date())
+            let remaining = deadline - ContinuousClock.now
+            if !response.commands.isEmpty || remaining <= .zero {
                 return json(response)
             }
-            try await Task.sleep(for: .milliseconds(200))
+            try Task.checkCancellation()
+            await storage.waitForCommands(deviceID: device.deviceID, after: generation, timeout: remaining)
         }
     }
 
-    private func wardPage(ward: String, request: Request) throws -> Response {
+    private func wardPage(ward: String, request: Request) async throws -> Response {
         let ward = ward.removingPercentEncoding ?? ward
         let notice = request.uri.queryParameters["sent"].map { _ in "Your reply is on its way to the ward's phone." }
-        let html = WardPage.render(try store.wardSummary(ward), notice: notice)
+        let html = WardPage.render(try await storage.wardSummary(ward), notice: notice)
         return Response(
             status: .ok,
             headers: [
@@ -174,7 +187,14 @@ public struct HubServer: Sendable {
             let text = form.fields["text"]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
         else { throw HubError(.badRequest, "A reply needs a recipient and some text.") }
         let payload = SMSSendPayload(to: to, text: text, inReplyTo: form.fields["in_reply_to"])
-        guard let commandID = try store.createSMSCommand(ward: ward, payload: payload, now: Date()) else {
+        guard
+            let commandID = try await storage.createSMSCommand(
+                ward: ward,
+                payload: payload,
+                lifetime: HubStorageDefaults.commandLifetime,
+                now: Date()
+            )
+        else {
             throw HubError(.notFound, "Ward \(ward) has no SMS gateway enrolled.")
         }
         logger.notice("staff reply queued", metadata: ["ward": "\(ward)", "command": "\(commandID)"])
@@ -183,9 +203,9 @@ public struct HubServer: Sendable {
 
     // MARK: - Helpers
 
-    private func authenticate(_ request: Request) throws -> HubDevice {
+    private func authenticate(_ request: Request) async throws -> HubDevice {
         guard let value = request.headers[.authorization], value.hasPrefix("Bearer "),
-            let device = try store.device(token: String(value.dropFirst("Bearer ".count)))
+            let device = try await storage.device(token: String(value.dropFirst("Bearer ".count)))
         else { throw HubError(.unauthorized, "A valid bearer token is needed.") }
         return device
     }

@@ -18,7 +18,7 @@ extension HubStore {
         let ms = Self.milliseconds(now)
         let commandID = "c-" + UUID().uuidString.lowercased()
         let body = String(decoding: try SyncJSON.encoder().encode(payload.json), as: UTF8.self)
-        return try writer.write { db in
+        let gateway: String? = try writer.write { db in
             guard
                 let deviceID = try String.fetchOne(
                     db,
@@ -39,8 +39,11 @@ extension HubStore {
                     Self.milliseconds(now.addingTimeInterval(lifetime)), ms,
                 ]
             )
-            return commandID
+            return deviceID
         }
+        guard let gateway else { return nil }
+        commandSignal.signal(deviceID: gateway)
+        return commandID
     }
 
     /// The device's commands after a cursor, oldest first, without changing anything.

@@ -9,10 +9,7 @@ extension HubStore {
     /// Makes a one-time enrolment code for a ward, valid for `lifetime`. Only its hash is stored; the code is
     /// shown once, to the member of staff who asked for it.
     public func createEnrolmentCode(ward: String, lifetime: TimeInterval = 7 * 24 * 3600, now: Date) throws -> String {
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        let groups = (0..<4).map { _ in String((0..<4).map { _ in alphabet.randomElement(using: &generator)! }) }
-        let code = groups.joined(separator: "-")
+        let code = Self.newEnrolmentCode()
         try writer.write { db in
             try db.execute(
                 sql: "INSERT INTO enrolment_code (code_hash, ward, created_at, expires_at) VALUES (?, ?, ?, ?)",
@@ -65,6 +62,14 @@ extension HubStore {
             )
             .map { HubDevice(deviceID: $0["device_id"], ward: $0["ward"]) }
         }
+    }
+
+    /// A new code: four groups of four letters and digits, without the ones easily misread (0, O, 1, I).
+    static func newEnrolmentCode() -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        let groups = (0..<4).map { _ in String((0..<4).map { _ in alphabet.randomElement(using: &generator)! }) }
+        return groups.joined(separator: "-")
     }
 
     /// The hash stored in place of a secret.

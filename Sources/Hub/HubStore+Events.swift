@@ -101,20 +101,7 @@ extension HubStore {
             let id: Int64 = existing["id"]
             return EventResult(eventID: event.eventID, status: .duplicate, ref: "E\(id)")
         }
-        guard knownEventTypes.contains(event.type) else {
-            return EventResult(
-                eventID: event.eventID,
-                status: .rejected,
-                error: .init(code: "unknown_type", message: "The hub does not know events of type \(event.type).")
-            )
-        }
-        guard case .object = event.payload, event.seq > 0, !event.eventID.isEmpty else {
-            return EventResult(
-                eventID: event.eventID,
-                status: .rejected,
-                error: .init(code: "invalid_event", message: "The payload must be an object and seq positive.")
-            )
-        }
+        if let refusal = refusal(for: event) { return refusal }
         if event.type == "command.status" {
             if let refusal = try applyCommandStatus(event, device: device, at: ms, db: db) { return refusal }
         }
@@ -130,6 +117,26 @@ extension HubStore {
             ]
         )
         return EventResult(eventID: event.eventID, status: .accepted, ref: "E\(db.lastInsertedRowID)")
+    }
+
+    /// The rejection of an event that no storage keeps: an unknown type, a payload that is not an object, a seq
+    /// that is not positive or an empty id. Nil for an event to store.
+    static func refusal(for event: SyncEvent) -> EventResult? {
+        guard knownEventTypes.contains(event.type) else {
+            return EventResult(
+                eventID: event.eventID,
+                status: .rejected,
+                error: .init(code: "unknown_type", message: "The hub does not know events of type \(event.type).")
+            )
+        }
+        guard case .object = event.payload, event.seq > 0, !event.eventID.isEmpty else {
+            return EventResult(
+                eventID: event.eventID,
+                status: .rejected,
+                error: .init(code: "invalid_event", message: "The payload must be an object and seq positive.")
+            )
+        }
+        return nil
     }
 
     /// Moves a command forward; answers a refusal for an unknown command or a bad state.

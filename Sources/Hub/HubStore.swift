@@ -5,13 +5,15 @@ import Foundation
 public import GRDB
 import SyncProtocol
 
-/// The hub's own SQLite database: enrolment codes, devices, events, idempotency records and commands.
+/// The hub's embedded storage, one SQLite file (the default ``HubStorage``): enrolment codes, devices, events, idempotency records and commands.
 ///
 /// Every request is one transaction, so an answer the hub sends describes what is on disk. Tokens are stored only
 /// as SHA-256 hashes.
 public struct HubStore: Sendable {
     /// The database connection or pool.
     public let writer: any DatabaseWriter
+    /// Wakes long-polls when this process makes a command.
+    let commandSignal = CommandSignal()
 
     /// Opens (creating if needed) the database at `path`, with file mode 0600, and migrates it.
     public init(path: String) throws {
@@ -30,9 +32,18 @@ public struct HubStore: Sendable {
     }
 
     /// Wraps an existing writer and migrates it.
+    ///
+    /// - Throws: ``HubDatabaseError/Code/schemaTooNew`` when a newer hub has migrated the database further.
     public init(writer: any DatabaseWriter) throws {
         self.writer = writer
-        try Self.migrator.migrate(writer)
+        let migrator = Self.migrator
+        if try writer.read({ db in try migrator.hasBeenSuperseded(db) }) {
+            throw HubDatabaseError(
+                .schemaTooNew,
+                "The hub database was migrated by a newer version of the hub; run that version or newer."
+            )
+        }
+        try migrator.migrate(writer)
     }
 
     /// Milliseconds since 1970.
