@@ -111,6 +111,9 @@ for dir in systemd/*.d; do
         install -D -m 0644 "$conf" "$root/$dest/$(basename "$conf")"
     done
 done
+for conf in packaging/modules-load.d/*.conf; do
+    install -D -m 0644 "$conf" "$root/usr/lib/modules-load.d/$(basename "$conf")"
+done
 for rules in udev-rules/*.rules; do
     install -D -m 0644 "$rules" "$root/usr/lib/udev/rules.d/$(basename "$rules")"
 done
