@@ -60,6 +60,37 @@ public struct KnownModem: Hashable, Sendable {
             profile: "huawei",
             name: "Huawei E3372 (stick mode)"
         ),
+        // u-blox LARA-R6 01B and LARA-L6 in each USB mode: interface 0 is diagnostics, 1 the first AT port.
+        KnownModem(vendorID: "1546", productID: "1311", atInterface: 1, profile: "ublox", name: "u-blox LARA-R6 01B"),
+        KnownModem(
+            vendorID: "1546",
+            productID: "1312",
+            atInterface: 1,
+            profile: "ublox",
+            name: "u-blox LARA-R6 01B (RmNet)"
+        ),
+        KnownModem(
+            vendorID: "1546",
+            productID: "1313",
+            atInterface: 1,
+            profile: "ublox",
+            name: "u-blox LARA-R6 01B (CDC-ECM)"
+        ),
+        KnownModem(vendorID: "1546", productID: "1341", atInterface: 1, profile: "ublox", name: "u-blox LARA-L6"),
+        KnownModem(
+            vendorID: "1546",
+            productID: "1342",
+            atInterface: 1,
+            profile: "ublox",
+            name: "u-blox LARA-L6 (RmNet)"
+        ),
+        KnownModem(
+            vendorID: "1546",
+            productID: "1343",
+            atInterface: 1,
+            profile: "ublox",
+            name: "u-blox LARA-L6 (CDC-ECM)"
+        ),
     ]
 
     /// The known modem a candidate belongs to, when its interface is the AT one.
