@@ -89,7 +89,10 @@ public actor Modem<C: Clock> where C.Duration == Duration {
         (self.timers, self.timerSink) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
         (self.cancellations, self.cancellationSink) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
         if let name = configuration.profileName, ModemQuirks.named(name) == nil {
-            logger.warning("unknown modem profile name; using the generic profile", metadata: ["profile": "\(name)"])
+            logger.warning(
+                "unknown modem profile name; the profile will be chosen from the modem's identity",
+                metadata: ["profile": "\(name)", "known": "\(ModemQuirks.profileNames.joined(separator: ", "))"]
+            )
         }
     }
 

@@ -5,6 +5,12 @@ extension ModemQuirks {
     /// Every vendor profile, most specific first (SIM800 before other SIMCom modems).
     public static let all: [ModemQuirks] = [.quectel, .simcomSIM800, .simcom, .huawei, .ublox]
 
+    /// The profiles' names, ``generic`` first: what a configuration may name, besides the aliases.
+    public static var profileNames: [String] { ([.generic] + Self.all).map(\.name) }
+
+    /// Every alias ``named(_:)`` accepts besides ``profileNames``.
+    public static var profileAliases: Set<String> { Set(([.generic] + Self.all).flatMap(\.aliases)) }
+
     /// The profile with this name or alias, ignoring case; `generic` names ``generic``.
     public static func named(_ name: String) -> ModemQuirks? {
         let key = name.trimmingCharacters(in: " ").lowercased()
