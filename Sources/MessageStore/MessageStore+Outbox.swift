@@ -54,16 +54,29 @@ extension MessageStore {
     }
 
     /// Takes the next due message and marks it `sending` (attempts + 1) before any byte goes to the modem.
+    ///
+    /// A staff text from the hub (origin `hub`) to a number that has opted out since it was queued is marked
+    /// `failed` with reason `opted_out` instead, and the next due message is taken.
     public func claimNextOutbound(now: Date) throws -> OutboundMessage? {
         let ms = Self.milliseconds(now)
         return try writer.write { db in
-            guard
-                var message = try OutboundMessage.filter(
-                    sql: "state = 'queued' AND next_attempt_at <= ?",
-                    arguments: [ms]
-                )
-                .order(sql: "next_attempt_at, id").fetchOne(db)
-            else { return nil }
+            var message: OutboundMessage
+            while true {
+                guard
+                    let next = try OutboundMessage.filter(
+                        sql: "state = 'queued' AND next_attempt_at <= ?",
+                        arguments: [ms]
+                    )
+                    .order(sql: "next_attempt_at, id").fetchOne(db)
+                else { return nil }
+                message = next
+                // A staff text queued before the patient texted STOP is not sent; its command fails with the reason.
+                guard message.origin == "hub", try Self.hasOptedOut(message.recipient, db: db) else { break }
+                message.state = .failed
+                message.lastError = Self.optedOutReason
+                message.updatedAt = ms
+                try message.update(db)
+            }
             message.state = .sending
             message.attempts += 1
             message.updatedAt = ms

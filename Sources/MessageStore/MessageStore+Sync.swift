@@ -127,8 +127,9 @@ extension MessageStore {
     ///
     /// A command seen before is left alone. A new one is recorded, then: past its `expiresAt` it is `expired`;
     /// an `sendSMS` action queues the text exactly like ``enqueueOutbound(to:text:origin:inReplyTo:commandID:statusReport:now:)``
-    /// with the command's id (origin `hub`) and the command becomes `queued`; a `reject` action makes it
-    /// `rejected`. Each new state is reported upstream as a `command.status` event in the sync outbox.
+    /// with the command's id (origin `hub`) and the command becomes `queued`, unless the recipient opted out
+    /// (texted STOP), which makes it `rejected` with reason ``optedOutReason`` and queues nothing; a `reject`
+    /// action makes it `rejected`. Each new state is reported upstream as a `command.status` event in the sync outbox.
     ///
     /// - Returns: the ids of the commands that were new.
     @discardableResult
@@ -161,6 +162,15 @@ extension MessageStore {
                     continue
                 }
                 switch command.action {
+                case .sendSMS(let to, _) where try Self.hasOptedOut(to, db: db):
+                    // The patient texted STOP: staff replies are not sent either.
+                    try Self.moveCommand(
+                        command.commandID,
+                        to: "rejected",
+                        reason: Self.optedOutReason,
+                        at: ms,
+                        db: db
+                    )
                 case .sendSMS(let to, let text):
                     let outboundID = try Self.enqueueCommandSMS(
                         to: to,
@@ -245,6 +255,22 @@ extension MessageStore {
         var payload: [String: Any] = ["command_id": commandID, "state": state]
         if let reason { payload["reason"] = reason }
         try appendEvent("command.status", payload: payload, now: ms, db: db)
+    }
+
+    /// The `reason` of a command refused, or a hub text not sent, because its recipient opted out.
+    public static let optedOutReason = "opted_out"
+
+    /// Whether `number` opted out (texted STOP and not START since), ignoring spaces and a leading `+`.
+    static func hasOptedOut(_ number: String, db: Database) throws -> Bool {
+        let digits = number.filter { $0 != " " && $0 != "+" }
+        return try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM contact
+                               WHERE opted_out = 1 AND (number = ? OR REPLACE(REPLACE(number, ' ', ''), '+', '') = ?))
+                """,
+            arguments: [number, digits]
+        ) ?? false
     }
 
     /// Queues a command's text inside the caller's transaction, once per command id, as `enqueueOutbound` does.
