@@ -34,6 +34,13 @@ deps:
 	  echo "Debian packages present: $(APT_PACKAGES)"; \
 	fi
 
+# fhir.resources (PyPI) in .build/fhir-venv, the FHIR R4 validator the upstream adapter tests use; idempotent.
+fhir-venv:
+	@dpkg-query -W -f='$${Status}' python3-venv 2>/dev/null | grep -q "install ok installed" || { \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends python3-venv; }
+	Scripts/fhir-venv.sh
+
 lint:
 	$(SWIFT) format lint --strict --parallel --recursive Sources Tests Fuzz Package.swift
 
@@ -46,7 +53,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps lint
+test: deps lint fhir-venv
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	# One test at a time: many tests drive real processes, pseudo-terminals and servers against timeouts, and on
 	# two cores running them all at once starves some of them (about 2.5 minutes in all this way).

@@ -211,11 +211,13 @@ let package = Package(
             name: "UpstreamAdapters",
             dependencies: [
                 "SyncProtocol",
+                "SyncClient",
                 "MessageStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -387,9 +389,12 @@ let package = Package(
         .testTarget(
             name: "UpstreamAdaptersTests",
             dependencies: [
-                "UpstreamAdapters", "SyncProtocol", "MessageStore",
+                "UpstreamAdapters", "SyncProtocol", "SyncClient", "MessageStore", "careconnect",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

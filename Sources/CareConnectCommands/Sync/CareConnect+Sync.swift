@@ -2,6 +2,7 @@
 // This source file is part of the Care Connect ward device project.
 
 import ArgumentParser
+import DeviceConfiguration
 import Foundation
 import Logging
 import MessageStore
@@ -21,11 +22,18 @@ extension CareConnect {
                 with full jitter and honours Retry-After, opens a circuit breaker after repeated failures and \
                 probes /v1/health, and long-polls for commands: each staff reply becomes exactly one queued \
                 text. Needs the token written by `careconnect provision`. Stops on SIGTERM or SIGINT. With \
-                --until-drained it uploads until the outbox is empty and exits.
-                """
+                --until-drained it uploads until the outbox is empty and exits. With --target \
+                careconnect-v0.1 (SMS comments become Care Connect problems, remembered in the upstream ledger: \
+                see `careconnect sync ledger`) or --target fhir-r4 (FFT answers as QuestionnaireResponses) it \
+                sends there instead, and no commands come back; events a target has no place for go to the \
+                dead letters as not_applicable.
+                """,
+            subcommands: [Ledger.self]
         )
 
         @OptionGroup var state: SyncStateOptions
+
+        @OptionGroup var upstream: UpstreamTargetOptions
 
         @Option(help: "The hub's base URL, for example https://hub.example.nhs.uk (default: [sync] hub).")
         var hub: String?
@@ -54,6 +62,17 @@ extension CareConnect {
             let directory = try state.resolve()
             // Flags win; otherwise the configuration file's [sync] section.
             let syncSettings = try state.configuration().sync
+            let targetName = try upstream.targetName(syncSettings)
+            if targetName != "hub" {
+                return try await runUpstream(
+                    targetName,
+                    options: upstream,
+                    configuration: try state.configuration(),
+                    tokenPath: syncSettings.tokenPath(stateDirectory: directory),
+                    settings: SyncSettings(maxEvents: maxEvents, longPollSeconds: longPoll),
+                    logger: logger
+                )
+            }
             guard let hub = hub ?? syncSettings.hub else {
                 throw CommandError(
                     "no hub: give --hub, or set [sync] hub in \(state.configPath) (careconnect provision --hub)"
