@@ -14,6 +14,9 @@ APT_PACKAGES := libudev-dev libsqlite3-dev python3-gammu gammu gammu-smsd \
 APT_PACKAGES += chromium python3-websocket
 # PostgreSQL's server: make test starts a throwaway one for the hub's PostgreSQL storage tests.
 APT_PACKAGES += postgresql
+# systemd-analyze, systemd-sysusers and systemd-escape check the shipped units; python3-seccomp runs the services
+# under their units' system call filter (Tests/DeploymentTests).
+APT_PACKAGES += systemd python3-seccomp
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps build release test lint format demo bench fuzz crash-test clean deb-tools deb deb-test

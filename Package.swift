@@ -431,7 +431,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DeploymentTests",
-            dependencies: ["ModemDiscovery", "careconnect"],
+            dependencies: ["ModemDiscovery", "ModemEngine", "DeviceConfiguration", "KioskUI", "careconnect"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
     ]

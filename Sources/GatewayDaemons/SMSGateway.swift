@@ -60,6 +60,10 @@ public final class SMSGateway: Service, Sendable {
             )
         }
         try handleUnhandledMessages()
+        // Started: the database is open and recovered. Finding and setting up the modem can take minutes, and
+        // the service waits for one rather than failing, so systemd hears READY now and the watchdog runs.
+        try? notifier.ready(status: "started; looking for the modem at \(settings.device)")
+        defer { try? notifier.stopping() }
         try await cancelWhenGracefulShutdown {
             var announced = false
             while !Task.isCancelled {
@@ -73,7 +77,8 @@ public final class SMSGateway: Service, Sendable {
                     self.logger.error("modem session ended", metadata: ["error": "\(error)"])
                     try? self.notifier.status("modem lost: \(error); waiting for it")
                     announced = false
-                    try await Task.sleep(for: .seconds(self.settings.locateInterval))
+                    // Cancelled by a graceful shutdown: the loop ends and the service stops cleanly.
+                    try? await Task.sleep(for: .seconds(self.settings.locateInterval))
                 }
             }
         }
@@ -83,7 +88,12 @@ public final class SMSGateway: Service, Sendable {
 
     private func waitForModem(announce: Bool) async throws -> ModemCandidate? {
         var logged = !announce
+        var lastWatchdog = Date.distantPast
         while !Task.isCancelled {
+            if let interval = notifier.watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval {
+                try? notifier.watchdog()
+                lastWatchdog = Date()
+            }
             if let candidate = try finder.locate(configuredPath: settings.device) {
                 return candidate
             }
@@ -92,7 +102,11 @@ public final class SMSGateway: Service, Sendable {
                 try? notifier.status("waiting for a modem at \(settings.device)")
                 logged = true
             }
-            try await finder.waitForChange(upTo: .seconds(settings.locateInterval))
+            do {
+                try await finder.waitForChange(upTo: .seconds(settings.locateInterval))
+            } catch is CancellationError {
+                return nil  // a graceful shutdown, not a failure: systemd sees a clean stop
+            }
         }
         return nil
     }

@@ -75,4 +75,18 @@ import Glibc
             "\(error)".contains("/nonexistent/notify")
         }
     }
+
+    @Test func keepalivesComeAtHalfTheWatchdogIntervalUntilCancelled() async throws {
+        let systemd = try FakeSystemd()
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": systemd.path, "WATCHDOG_USEC": "200000"])
+        let keepalives = Task { await notifier.sendKeepalives() }
+        #expect(systemd.receive() == "WATCHDOG=1")
+        #expect(systemd.receive() == "WATCHDOG=1")
+        keepalives.cancel()
+        await keepalives.value
+    }
+
+    @Test func noKeepalivesWithoutAWatchdog() async {
+        await SystemdNotifier(environment: ["NOTIFY_SOCKET": "/nonexistent/notify"]).sendKeepalives()
+    }
 }

@@ -6,6 +6,9 @@ import Foundation
 import Hub
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import ServiceSupport
+import UnixSignals
 
 extension CareConnect {
     /// `careconnect hub`: the reference hub and its administration.
@@ -81,10 +84,19 @@ extension CareConnect.HubCommand {
         ) async throws {
             let server = HubServer(storage: storage, configuration: configuration, logger: logger)
             let announcer = logger
+            let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
             let application = server.application(host: host, port: port) { port in
                 announcer.notice("hub listening", metadata: ["address": "\(host):\(port)"])
+                try? notifier.ready(status: "listening on \(host):\(port)")
             }
-            try await application.runService()
+            let group = ServiceGroup(
+                configuration: ServiceGroupConfiguration(
+                    services: [.init(service: application), SystemdKeepalive(notifier: notifier).configuration],
+                    gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger
+                )
+            )
+            try await group.run()
         }
     }
 

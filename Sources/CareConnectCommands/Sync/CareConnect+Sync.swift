@@ -7,6 +7,7 @@ import Foundation
 import Logging
 import MessageStore
 import ServiceLifecycle
+import ServiceSupport
 import SyncClient
 import SyncProtocol
 import UnixSignals
@@ -121,13 +122,18 @@ extension CareConnect {
                 await connection.shutdown()
                 return
             }
+            let notifier = SystemdNotifier(environment: ProcessInfo.processInfo.environment)
             let group = ServiceGroup(
                 configuration: ServiceGroupConfiguration(
-                    services: [.init(service: SyncService(engine: engine, settings: settings, logger: logger))],
+                    services: [
+                        .init(service: SyncService(engine: engine, settings: settings, logger: logger)),
+                        SystemdKeepalive(notifier: notifier).configuration,
+                    ],
                     gracefulShutdownSignals: [.sigterm, .sigint],
                     logger: logger
                 )
             )
+            try? notifier.ready(status: "syncing with \(hub)")
             do {
                 try await group.run()
             } catch {

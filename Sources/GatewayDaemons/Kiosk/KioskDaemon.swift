@@ -196,6 +196,7 @@ public final class KioskDaemon: Service, Sendable {
             }
             group.cancelAll()
         }
+        try? notifier.stopping()
         alarm.set(nil)
         audio?.stop()
     }
