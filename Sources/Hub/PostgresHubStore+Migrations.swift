@@ -126,7 +126,7 @@ extension PostgresHubStore {
                 return true
             }
             if ran {
-                logger.notice(
+                eventLogger.notice(
                     "migrated the hub database",
                     metadata: ["version": "\(migration.version)", "name": "\(migration.name)"]
                 )

@@ -20,8 +20,11 @@ public struct PostgresHubStore: Sendable {
     public let client: PostgresClient
     /// Where it connects (without the password in its description).
     public let settings: PostgresHubSettings
-    /// Where queries and migrations are logged; never with a password.
+    /// What PostgresNIO is given to log queries into: warnings and worse only, so a query's values (token
+    /// hashes, texts) never reach the log even at debug level.
     let logger: Logger
+    /// Where the store reports migrations, retries and lost notifications; never with a password.
+    let eventLogger: Logger
     /// Wakes long-polls on this replica.
     let commandSignal = CommandSignal()
     /// Set when ``withRunning(settings:logger:_:)`` is stopping, so the closing pool is not reported as a failure.
@@ -35,7 +38,10 @@ public struct PostgresHubStore: Sendable {
     init(client: PostgresClient, settings: PostgresHubSettings, logger: Logger) {
         self.client = client
         self.settings = settings
-        self.logger = logger
+        self.eventLogger = logger
+        var quiet = logger
+        quiet.logLevel = max(logger.logLevel, .warning)
+        self.logger = quiet
     }
 
     /// Connects to the server, migrates the database, listens for new commands and runs `body` with the store;
@@ -52,7 +58,7 @@ public struct PostgresHubStore: Sendable {
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
         let client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: quiet)
-        let store = PostgresHubStore(client: client, settings: settings, logger: quiet)
+        let store = PostgresHubStore(client: client, settings: settings, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             do {
@@ -135,7 +141,7 @@ public struct PostgresHubStore: Sendable {
                 }
             } catch {
                 if Task.isCancelled || stopping.isSet { return }
-                logger.warning(
+                eventLogger.warning(
                     "lost the command notifications; reconnecting",
                     metadata: ["error": "\(Self.describe(error))"]
                 )
@@ -163,7 +169,7 @@ public struct PostgresHubStore: Sendable {
                     }
                 }
             } catch let error as PSQLError where attempt < 5 && Self.isRetryable(error) {
-                logger.notice("retrying a transaction", metadata: ["sqlstate": "\(Self.sqlState(error) ?? "")"])
+                eventLogger.notice("retrying a transaction", metadata: ["sqlstate": "\(Self.sqlState(error) ?? "")"])
                 try await Task.sleep(for: .milliseconds(5 * attempt))
             }
         }
