@@ -174,6 +174,10 @@ import Testing
             )
             #expect(!result.stdout.contains(tokenValue))
 
+            // careconnect sync finds the hub, the state directory and the token in the written file.
+            let synced = try await runProcess(["sync", "--config", path, "--until-drained"])
+            #expect(synced.status == 0, "\(synced.stderr)")
+
             // The old way (code and hub only) still works, with a second code.
             let second = try store.createEnrolmentCode(ward: "Ward 7", now: Date())
             let again = try await runProcess([
