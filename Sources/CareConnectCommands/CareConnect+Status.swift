@@ -57,6 +57,15 @@ extension CareConnect {
                 print("last in         \(Self.format(status.lastReceivedAt))")
                 print("last out        \(Self.format(status.lastSentAt))")
                 print("dead letters    \(status.deadLetters)")
+                let ledger = try store.upstreamLedgerCounts()
+                if !ledger.isEmpty {
+                    let unknown = ledger[.unknown, default: 0]
+                    print(
+                        "upstream ledger done \(ledger[.done, default: 0]), unknown \(unknown), "
+                            + "rejected \(ledger[.rejected, default: 0])"
+                            + (unknown > 0 ? " (check each one: careconnect sync ledger)" : "")
+                    )
+                }
                 print("undecodable     \(status.undecodableParts) PDUs kept raw")
                 for part in undecodable {
                     print("  \(Self.format(part.receivedAt))  \(part.error)\n    \(part.pdu)")

@@ -96,6 +96,13 @@ import UpstreamAdapters
             "\(listing.text)"
         )
         #expect(listing.text.contains("\(held)  unknown"), "\(listing.text)")
+        let status = try Self.output(["status", "--state-dir", state, "--config", state + "/none.toml"])
+        #expect(
+            status.text.contains(
+                "upstream ledger done 2, unknown 1, rejected 0 (check each one: careconnect sync ledger)"
+            ),
+            "\(status.text)"
+        )
         let resolved = try Self.output([
             "sync", "ledger", "--state-dir", state, "--config", state + "/none.toml", "--resolve", held, "--reference",
             "P2",
