@@ -19,7 +19,7 @@ APT_PACKAGES += postgresql
 APT_PACKAGES += systemd python3-seccomp
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build release test lint format demo bench fuzz crash-test clean deb-tools deb deb-test
+.PHONY: all deps build release test lint format demo bench fuzz crash-test clean deb-tools deb deb-test system-test
 
 all: build
 
@@ -116,6 +116,19 @@ deb: deps deb-tools
 # Installs the package into a fresh debootstrapped Debian 12 and checks users, files, units, remove and purge.
 deb-test: deb
 	Scripts/test-deb-debootstrap.sh .build/deb/$(BUILD)/careconnect.deb
+
+# The full-system test: the package on Debian 12 booted in QEMU (software emulation), its kiosk tapped through QMP
+# and a simulated modem hot-plugged over USB serial. Needs QEMU 8.1 or later (virtio-multitouch), installed from
+# bookworm-backports when the one present is older.
+system-test: deb
+	@qemu-system-x86_64 -device help 2>/dev/null | grep -q virtio-multitouch-pci || { \
+	  echo "installing qemu-system-x86 from bookworm-backports (8.1 or later has a touchscreen device)"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  echo "deb http://deb.debian.org/debian bookworm-backports main" | \
+	    $$SUDO tee /etc/apt/sources.list.d/bookworm-backports.list >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    --no-install-recommends -t bookworm-backports qemu-system-x86; }
+	Scripts/system-test/run.sh .build/deb/$(BUILD)/careconnect.deb
 
 clean:
 	rm -rf .build
