@@ -5,6 +5,7 @@ import ArgumentParser
 import DeviceConfiguration
 import Foundation
 import MessageStore
+import ModemEngine
 
 extension CareConnect {
     /// `careconnect status`: queue depths, last message in and out, problems.
@@ -14,7 +15,8 @@ extension CareConnect {
             discussion: """
                 Reads the device database. Undecodable PDUs are listed with their errors (they are kept raw, \
                 never dropped); outbound messages left unconfirmed by a crash are counted (they are never \
-                sent twice automatically). Exit status 1 when something needs attention.
+                sent twice automatically). A SIM PIN the SIM refused is shown (smsd never enters it again). \
+                Exit status 1 when something needs attention.
                 """
         )
 
@@ -36,7 +38,7 @@ extension CareConnect {
             let undecodable = try store.undecodableParts(limit: 10)
             let unconfirmed = status.outboundByState["unconfirmed", default: 0]
             let failed = status.outboundByState["failed", default: 0]
-            let attention = status.undecodableParts + unconfirmed + failed + status.deadLetters
+            let attention = status.undecodableParts + unconfirmed + failed + status.deadLetters + status.simPINRefusals
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
@@ -67,6 +69,14 @@ extension CareConnect {
                     )
                 }
                 print("undecodable     \(status.undecodableParts) PDUs kept raw")
+                for refusal in try store.simPINRefusals() {
+                    let sim = refusal.sim == SIMPINRefusal.unidentifiedSIM ? "the SIM" : "SIM \(refusal.sim)"
+                    print(
+                        "SIM PIN         refused by \(sim) at \(refusal.refusedAt.ISO8601Format()) "
+                            + "(\(refusal.answer)\(refusal.attemptsLeft.map { ", \($0) attempts left" } ?? ""));"
+                            + " not retried: fix [modem] sim_pin and run careconnect doctor"
+                    )
+                }
                 for part in undecodable {
                     print("  \(Self.format(part.receivedAt))  \(part.error)\n    \(part.pdu)")
                 }

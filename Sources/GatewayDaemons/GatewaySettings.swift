@@ -22,6 +22,9 @@ public struct GatewaySettings: Sendable {
     public var statusInterval: TimeInterval = 60
     /// How often to look for the modem when it is not plugged in.
     public var locateInterval: TimeInterval = 2
+    /// How long to wait before looking at the SIM again after it refused the configured PIN (which is never
+    /// entered again) or had too few attempts left.
+    public var simRecheckInterval: TimeInterval = 60
     /// Ask for delivery reports on replies.
     public var statusReports = true
     /// Retries of a reply that failed with a temporary error, before it is marked failed.

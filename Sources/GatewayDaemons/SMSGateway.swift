@@ -66,6 +66,7 @@ public final class SMSGateway: Service, Sendable {
         defer { try? notifier.stopping() }
         try await cancelWhenGracefulShutdown {
             var announced = false
+            var reportedPINRefusal: String?
             while !Task.isCancelled {
                 guard let candidate = try await self.waitForModem(announce: !announced) else { return }
                 announced = true
@@ -73,6 +74,8 @@ public final class SMSGateway: Service, Sendable {
                     try await self.runSession(on: candidate)
                 } catch is CancellationError {
                     return
+                } catch let error as ModemError where error.code == .simPINRefused {
+                    try await self.holdAfterSIMPINRefusal(error, reported: &reportedPINRefusal)
                 } catch {
                     self.logger.error("modem session ended", metadata: ["error": "\(error)"])
                     try? self.notifier.status("modem lost: \(error); waiting for it")
@@ -266,7 +269,7 @@ public final class SMSGateway: Service, Sendable {
     }
 
     private func initialiseOnce(_ modem: Modem<ContinuousClock>) async throws -> String {
-        let report = try await modem.initialise(pin: settings.simPIN)
+        let report = try await modem.initialise(pin: settings.simPIN, pinMemory: StoreSIMPINMemory(store: store))
         let identity = "\(report.identity.manufacturer) \(report.identity.model)"
         logger.info(
             "modem ready",

@@ -190,6 +190,20 @@ extension MessageStore {
                     """
             )
         }
+        migrator.registerMigration("sim pin refusals") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sim_pin_refusal (
+                        sim TEXT NOT NULL,
+                        pin_digest TEXT NOT NULL,
+                        attempts_left INTEGER,
+                        answer TEXT NOT NULL,
+                        refused_at INTEGER NOT NULL,
+                        PRIMARY KEY (sim, pin_digest)
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -17,6 +17,8 @@ public struct StoreStatus: Hashable, Sendable, Codable {
     public var lastReceivedAt: Int64?
     /// The newest sent message time (ms since 1970), if any.
     public var lastSentAt: Int64?
+    /// SIM PINs a SIM refused and the SMS gateway will not enter again (see ``MessageStore/simPINRefusals()``).
+    public var simPINRefusals = 0
 }
 
 extension MessageStore {
@@ -28,7 +30,7 @@ extension MessageStore {
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM outbound_message GROUP BY state") {
                 byState[row["state"]] = row["n"]
             }
-            return StoreStatus(
+            var status = StoreStatus(
                 messages: try count("SELECT COUNT(*) FROM inbound_message"),
                 unhandledMessages: try count("SELECT COUNT(*) FROM inbound_message WHERE handled_at IS NULL"),
                 partialMessages: try count("SELECT COUNT(*) FROM inbound_message WHERE missing_parts > 0"),
@@ -42,6 +44,8 @@ extension MessageStore {
                 lastReceivedAt: try Int64.fetchOne(db, sql: "SELECT MAX(received_at) FROM inbound_message"),
                 lastSentAt: try Int64.fetchOne(db, sql: "SELECT MAX(sent_at) FROM outbound_part")
             )
+            status.simPINRefusals = try count("SELECT COUNT(*) FROM sim_pin_refusal")
+            return status
         }
     }
 

@@ -28,6 +28,7 @@ public struct ModemError: Error, CustomStringConvertible {
             case cancelled
             case stopped
             case simNotReady
+            case simPINRefused
             case invalidMessage
             case modemRestarted
             case modemRestartedAfterPayload
@@ -54,6 +55,9 @@ public struct ModemError: Error, CustomStringConvertible {
         public static let stopped = Self(backing: .stopped)
         /// The SIM is missing, blocked or waiting for a PIN that was not given.
         public static let simNotReady = Self(backing: .simNotReady)
+        /// The SIM refused the configured PIN, now or before (see ``SIMPINMemory``), or too few attempts are
+        /// left to risk it: the engine does not enter that PIN again, so the SIM is never blocked by it.
+        public static let simPINRefused = Self(backing: .simPINRefused)
         /// A message could not be encoded for sending; ``ModemError/cause`` holds the codec's error.
         public static let invalidMessage = Self(backing: .invalidMessage)
         /// The modem restarted (`RDY`) before it carried out the command: nothing was done, so it may be
@@ -73,6 +77,7 @@ public struct ModemError: Error, CustomStringConvertible {
             case .cancelled: "cancelled"
             case .stopped: "stopped"
             case .simNotReady: "SIM not ready"
+            case .simPINRefused: "SIM PIN refused"
             case .invalidMessage: "invalid message"
             case .modemRestarted: "modem restarted"
             case .modemRestartedAfterPayload: "modem restarted after the payload"

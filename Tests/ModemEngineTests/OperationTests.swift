@@ -8,8 +8,8 @@ import Testing
 
 /// Typed operations over a scripted modem.
 @Suite struct OperationTests {
-    /// The initialisation sequence: echo off, numeric errors, identity, the vendor's commands, PIN, PDU
-    /// mode, storage and the first supported +CNMI settings.
+    /// The initialisation sequence: echo off, numeric errors, identity, the vendor's commands, the SIM's
+    /// ICCID and PIN attempts left, PIN, PDU mode, storage and the first supported +CNMI settings.
     @Test(arguments: chunkSizes)
     func initialisesQuectelWithPIN(chunkSize: Int) async throws {
         // Given
@@ -24,6 +24,8 @@ import Testing
             ("AT+CGSN\r", "\r\n866758042179683\r\n\r\nOK\r\n"),
             ("AT+QURCCFG=\"urcport\",\"usbat\"\r", "\r\nOK\r\n"),
             ("AT+CPIN?\r", "\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n"),
+            ("AT+QCCID\r", "\r\n+QCCID: 89443032123456789012\r\n\r\nOK\r\n"),
+            ("AT+QPINC=\"SC\"\r", "\r\n+QPINC: \"SC\",3,10\r\n\r\nOK\r\n"),
             ("AT+CPIN=\"1234\"\r", "\r\nOK\r\n"),
             ("AT+CPIN?\r", "\r\n+CPIN: READY\r\n\r\nOK\r\n"),
             ("AT+CIMI\r", "\r\n234150123456789\r\n\r\nOK\r\n"),

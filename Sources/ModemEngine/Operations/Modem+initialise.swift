@@ -27,14 +27,20 @@ extension Modem {
     /// 3. identifies the modem and, unless ModemConfiguration/profileName named one, chooses the quirk
     ///    profile from the identity and the vendor reports seen;
     /// 4. the profile's ModemQuirks/initialisationCommands (failures are logged);
-    /// 5. the SIM: enters `pin` if asked for, and fails with ModemError/Code/simNotReady otherwise;
-    ///    then `AT+CIMI`;
+    /// 5. the SIM: enters `pin` if asked for, never a PIN the SIM refused before or with fewer than two
+    ///    attempts left (see unlockSIM(pin:memory:)), and fails with ModemError/Code/simNotReady or
+    ///    ModemError/Code/simPINRefused otherwise; then `AT+CIMI`;
     /// 6. `AT+CMGF=0` (PDU mode), `AT+CPMS` with the preferred storage, `AT+CNMI` with the preferred
     ///    indication settings the modem supports.
     ///
     /// Call it again after ModemEvent/recovered(_:) with a reset step.
     @discardableResult
-    public func initialise(pin: String? = nil) async throws -> InitialisationReport {
+    public func initialise(
+        pin: String? = nil,
+        pinMemory: (any SIMPINMemory)? = nil
+    ) async throws
+        -> InitialisationReport
+    {
         if let deadline = self.startupSettleDeadline, deadline > self.clock.now {
             self.logger.info("waiting for the modem to finish starting")
             try await self.clock.sleep(until: deadline, tolerance: nil)
@@ -55,7 +61,7 @@ extension Modem {
             }
         }
 
-        try await self.unlockSIM(pin: pin)
+        try await self.unlockSIM(pin: pin, memory: pinMemory)
         identity.imsi = try await self.optionalQuery(CIMI.execute, parse: CIMI.parseExecResponse)
 
         try await self.execute(CMGF.set(.pdu))

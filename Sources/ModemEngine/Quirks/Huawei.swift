@@ -10,6 +10,7 @@ extension ModemQuirks {
     ///   `AT^CURC=0` turns most of it off.
     /// - Unknown commands end with `COMMAND NOT SUPPORT` rather than `ERROR`.
     /// - `AT^RESET` restarts the stick.
+    /// - `AT^ICCID?` reads the ICCID and `AT^CPIN?` the SIM PIN attempts left.
     public static let huawei = ModemQuirks(
         name: "huawei",
         aliases: ["huawei-e3372", "e3372", "e3531"],
@@ -21,6 +22,8 @@ extension ModemQuirks {
         commandTimeouts: Self.standardTimeouts,
         resetCommand: ATCommand("AT^RESET"),
         restartDelay: .seconds(30),
-        startupSettleDelay: .seconds(10)
+        startupSettleDelay: .seconds(10),
+        pinRetries: .huawei,
+        iccidCommand: ATCommand("AT^ICCID?")
     )
 }

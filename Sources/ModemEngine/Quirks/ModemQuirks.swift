@@ -35,6 +35,11 @@ public struct ModemQuirks: Hashable, Sendable {
     public var restartDelay: Duration
     /// How long after `RDY` SMS commands may still fail when the modem has not said `SMS DONE`/`SMS Ready`.
     public var startupSettleDelay: Duration
+    /// How the modem tells the SIM PIN attempts left; ``PINRetriesQuery/standard`` is tried when this fails.
+    public var pinRetries: PINRetriesQuery
+    /// The command that reads the SIM's ICCID (`AT+CCID`, `AT+QCCID`), which tells one SIM from another
+    /// before its PIN is entered.
+    public var iccidCommand: ATCommand
 
     public init(
         name: String,
@@ -48,7 +53,9 @@ public struct ModemQuirks: Hashable, Sendable {
         commandTimeouts: [String: Duration],
         resetCommand: ATCommand,
         restartDelay: Duration,
-        startupSettleDelay: Duration
+        startupSettleDelay: Duration,
+        pinRetries: PINRetriesQuery = .standard,
+        iccidCommand: ATCommand = ATCommand("AT+CCID")
     ) {
         self.name = name
         self.aliases = aliases
@@ -62,6 +69,8 @@ public struct ModemQuirks: Hashable, Sendable {
         self.resetCommand = resetCommand
         self.restartDelay = restartDelay
         self.startupSettleDelay = startupSettleDelay
+        self.pinRetries = pinRetries
+        self.iccidCommand = iccidCommand
     }
 
     /// The timeout for `command`: the configuration's override, else this profile's, else the default.

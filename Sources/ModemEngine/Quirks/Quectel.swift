@@ -11,6 +11,7 @@ extension ModemQuirks {
     /// - Start-up reports `RDY`, `+CPIN: READY`, `+QUSIM`, then `+QIND: SMS DONE` when SMS commands work.
     /// - `AT+CMGS` may take up to 120 s (the EC25 manual's maximum response time).
     /// - `AT+CFUN=1,1` restarts the module; it re-enumerates on USB about 10–20 s later.
+    /// - `AT+QCCID` reads the ICCID and `AT+QPINC="SC"` the SIM PIN attempts left.
     public static let quectel = ModemQuirks(
         name: "quectel",
         aliases: ["quectel-ec25", "ec25", "eg25", "ec2x", "eg2x"],
@@ -22,6 +23,8 @@ extension ModemQuirks {
         commandTimeouts: Self.standardTimeouts.merging(["+CMGS": .seconds(120)]) { $1 },
         resetCommand: CFUN.set(.full, reset: true),
         restartDelay: .seconds(20),
-        startupSettleDelay: .seconds(15)
+        startupSettleDelay: .seconds(15),
+        pinRetries: .quectel,
+        iccidCommand: ATCommand("AT+QCCID")
     )
 }

@@ -11,6 +11,7 @@ extension ModemQuirks {
     /// - Start-up reports `RDY`, `+CFUN: 1`, `+CPIN: READY`, `Call Ready`, then `SMS Ready` several
     ///   seconds later; SMS commands fail with `+CMS ERROR` until then.
     /// - Line noise at power-on while the autobaud settles.
+    /// - `AT+SPIC` gives the SIM PIN attempts left.
     public static let simcomSIM800 = ModemQuirks(
         name: "simcom-sim800",
         aliases: ["sim800", "sim800l", "sim800c"],
@@ -21,13 +22,15 @@ extension ModemQuirks {
         commandTimeouts: Self.standardTimeouts.merging(["+CMGS": .seconds(120), "+CMGL": .seconds(30)]) { $1 },
         resetCommand: CFUN.set(.full, reset: true),
         restartDelay: .seconds(15),
-        startupSettleDelay: .seconds(20)
+        startupSettleDelay: .seconds(20),
+        pinRetries: .simcom
     )
 
     /// SIMCom SIM7600 and other SIMCom LTE modules.
     ///
     /// - Start-up reports `RDY`, `+CPIN: READY`, `SMS DONE`, `PB DONE`.
     /// - `AT+CMGS` may take up to 120 s.
+    /// - `AT+CICCID` reads the ICCID and `AT+SPIC` the SIM PIN attempts left.
     public static let simcom = ModemQuirks(
         name: "simcom",
         aliases: ["simcom-sim7600", "sim7600", "sim7600e", "sim7600g"],
@@ -38,6 +41,8 @@ extension ModemQuirks {
         commandTimeouts: Self.standardTimeouts.merging(["+CMGS": .seconds(120)]) { $1 },
         resetCommand: CFUN.set(.full, reset: true),
         restartDelay: .seconds(25),
-        startupSettleDelay: .seconds(15)
+        startupSettleDelay: .seconds(15),
+        pinRetries: .simcom,
+        iccidCommand: ATCommand("AT+CICCID")
     )
 }

@@ -9,6 +9,7 @@ extension ModemQuirks {
     /// - With UART power saving on, the first characters of a command can be lost while the module wakes;
     ///   `AT+UPSV=0` keeps it awake.
     /// - `AT+CFUN=16` resets the module and the SIM; the module answers again after about 10 s.
+    /// - `AT+UPINCNT` gives the SIM PIN attempts left.
     public static let ublox = ModemQuirks(
         name: "ublox",
         aliases: ["u-blox", "lara", "sara"],
@@ -20,6 +21,7 @@ extension ModemQuirks {
         commandTimeouts: Self.standardTimeouts.merging(["+CMGS": .seconds(180)]) { $1 },
         resetCommand: CFUN.set(CFUN.Functionality(rawValue: 16)),
         restartDelay: .seconds(15),
-        startupSettleDelay: .seconds(10)
+        startupSettleDelay: .seconds(10),
+        pinRetries: .ublox
     )
 }

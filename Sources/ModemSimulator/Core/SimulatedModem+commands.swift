@@ -345,7 +345,8 @@ extension SimulatedModem {
     ) -> CommandOutcome {
         switch command.mode {
         case .read:
-            return .info([self.simUnlocked ? "+CPIN: READY" : "+CPIN: SIM PIN"])
+            guard !self.simUnlocked else { return .info(["+CPIN: READY"]) }
+            return .info([self.pinAttemptsLeft > 0 ? "+CPIN: SIM PIN" : "+CPIN: SIM PUK"])
         case .test, .execute:
             return .info([])
         case .set:
