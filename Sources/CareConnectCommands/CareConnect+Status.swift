@@ -15,8 +15,9 @@ extension CareConnect {
             discussion: """
                 Reads the device database. Undecodable PDUs are listed with their errors (they are kept raw, \
                 never dropped); outbound messages left unconfirmed by a crash are counted (they are never \
-                sent twice automatically). A SIM PIN the SIM refused is shown (smsd never enters it again). \
-                Exit status 1 when something needs attention.
+                sent twice automatically). A SIM PIN the SIM refused is shown (smsd never enters it again), and \
+                so are the modem's power reports (under-voltage warnings and power-downs). Exit status 1 when \
+                something needs attention.
                 """
         )
 
@@ -69,6 +70,12 @@ extension CareConnect {
                     )
                 }
                 print("undecodable     \(status.undecodableParts) PDUs kept raw")
+                for report in try store.modemPowerReports() {
+                    print(
+                        "modem power     \(report.kind) \(report.count) time\(report.count == 1 ? "" : "s"), last "
+                            + Self.format(report.lastAt) + " (check the modem's power supply)"
+                    )
+                }
                 for refusal in try store.simPINRefusals() {
                     let sim = refusal.sim == SIMPINRefusal.unidentifiedSIM ? "the SIM" : "SIM \(refusal.sim)"
                     print(

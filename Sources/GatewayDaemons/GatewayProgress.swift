@@ -12,9 +12,13 @@ public final class GatewayProgress: Sendable {
         public var indications = 0
         public var partsStored = 0
         public var messagesSent = 0
+        /// Power reports from the modem (`UNDER-VOLTAGE WARNNING`, …).
+        public var powerReports = 0
     }
 
     private let state = Mutex(Snapshot())
+    /// For each kind of power report: when one was last logged, and how many came since without being logged.
+    private let powerLog = Mutex<[String: (loggedAt: ContinuousClock.Instant, unlogged: Int)]>([:])
 
     public var snapshot: Snapshot { state.withLock { $0 } }
 
@@ -23,4 +27,19 @@ public final class GatewayProgress: Sendable {
     func noteIndication() { state.withLock { $0.indications += 1 } }
     func noteStored() { state.withLock { $0.partsStored += 1 } }
     func noteSent() { state.withLock { $0.messagesSent += 1 } }
+
+    /// Counts a power report of `kind`. Returns how many reports of that kind went unlogged before it when it
+    /// should be logged, or nil when one of its kind was logged less than `interval` ago.
+    func notePowerReport(_ kind: String, at now: ContinuousClock.Instant, interval: Duration) -> Int? {
+        state.withLock { $0.powerReports += 1 }
+        return powerLog.withLock { log in
+            if let last = log[kind], now - last.loggedAt < interval {
+                log[kind]?.unlogged += 1
+                return nil
+            }
+            let unlogged = log[kind]?.unlogged ?? 0
+            log[kind] = (now, 0)
+            return unlogged
+        }
+    }
 }

@@ -194,6 +194,8 @@ public final class SMSGateway: Service, Sendable {
             try? notifier.status("modem needs a power cycle: unplug it and plug it back in")
         case .unsolicited(.modemReady):
             wake.yield(.reinitialise(since: .now))
+        case .unsolicited(.vendor(let report)) where Self.powerReportNames.contains(report.name):
+            notePowerReport(report.name)
         default:
             break
         }

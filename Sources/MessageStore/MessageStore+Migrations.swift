@@ -204,6 +204,18 @@ extension MessageStore {
                     """
             )
         }
+        migrator.registerMigration("modem power reports") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE modem_power_report (
+                        kind TEXT PRIMARY KEY NOT NULL,
+                        count INTEGER NOT NULL,
+                        first_at INTEGER NOT NULL,
+                        last_at INTEGER NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

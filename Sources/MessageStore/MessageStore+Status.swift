@@ -19,6 +19,8 @@ public struct StoreStatus: Hashable, Sendable, Codable {
     public var lastSentAt: Int64?
     /// SIM PINs a SIM refused and the SMS gateway will not enter again (see ``MessageStore/simPINRefusals()``).
     public var simPINRefusals = 0
+    /// Power reports from the modem by kind (`UNDER-VOLTAGE WARNNING`: 3), since the database was made.
+    public var modemPowerReports: [String: Int] = [:]
 }
 
 extension MessageStore {
@@ -45,6 +47,9 @@ extension MessageStore {
                 lastSentAt: try Int64.fetchOne(db, sql: "SELECT MAX(sent_at) FROM outbound_part")
             )
             status.simPINRefusals = try count("SELECT COUNT(*) FROM sim_pin_refusal")
+            for row in try Row.fetchAll(db, sql: "SELECT kind, count FROM modem_power_report") {
+                status.modemPowerReports[row["kind"]] = row["count"]
+            }
             return status
         }
     }
