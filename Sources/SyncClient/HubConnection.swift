@@ -30,13 +30,16 @@ public final class HubConnection: Sendable {
     /// A connection to `baseURL`, trusting `caFile`'s certificates (PEM) when given, and proving the device's
     /// identity in the TLS handshake with `clientCertificate` (a PEM chain) and `clientKey` (a PEM key) when given.
     ///
+    /// `connectTimeout` bounds connecting and the TLS handshake, which are retried until it passes.
+    ///
     /// - Throws: ``SyncError`` with code `configuration` naming the file that is missing, unreadable or not PEM.
     public init(
         baseURL: String,
         caFile: String? = nil,
         clientCertificate: String? = nil,
         clientKey: String? = nil,
-        timeout: Duration = .seconds(60)
+        timeout: Duration = .seconds(60),
+        connectTimeout: Duration = .seconds(10)
     ) throws {
         guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme),
             url.host != nil
@@ -45,7 +48,7 @@ public final class HubConnection: Sendable {
             throw SyncError(.configuration, "the hub URL must not hold a user name, password or query")
         }
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        if caFile != nil || clientCertificate != nil || clientKey != nil {
+        if caFile != nil || clientCertificate != nil || clientKey != nil || connectTimeout != .seconds(10) {
             let tls = try Self.tlsConfiguration(
                 caFile: caFile,
                 clientCertificate: clientCertificate,
@@ -53,7 +56,8 @@ public final class HubConnection: Sendable {
             )
             var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
             configuration.redirectConfiguration = .disallow
-            configuration.timeout = .init(connect: .seconds(10))
+            // A refused connection or handshake is retried until this passes.
+            configuration.timeout = .init(connect: .milliseconds(Int64(connectTimeout / .milliseconds(1))))
             self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             self.ownsClient = true
         } else {

@@ -123,7 +123,8 @@ import Testing
                 caFile: certificates.ca,
                 clientCertificate: certificates.clientCertificate,
                 clientKey: certificates.clientKey,
-                timeout: .seconds(10)
+                timeout: .seconds(10),
+                connectTimeout: .seconds(3)
             )
             let health = try await device.health()
             await device.shutdown()
@@ -131,7 +132,12 @@ import Testing
             #expect(abs(health.serverTime.timeIntervalSinceNow) < 30)
 
             // Without one the hub refuses it, and the error says why.
-            let anonymous = try HubConnection(baseURL: url, caFile: certificates.ca, timeout: .seconds(10))
+            let anonymous = try HubConnection(
+                baseURL: url,
+                caFile: certificates.ca,
+                timeout: .seconds(10),
+                connectTimeout: .seconds(3)
+            )
             await #expect {
                 try await anonymous.health()
             } throws: { error in
@@ -147,7 +153,8 @@ import Testing
                 caFile: certificates.ca,
                 clientCertificate: certificates.strangerCertificate,
                 clientKey: certificates.strangerKey,
-                timeout: .seconds(10)
+                timeout: .seconds(10),
+                connectTimeout: .seconds(3)
             )
             await #expect(throws: SyncError.self) { try await stranger.health() }
             await stranger.shutdown()
@@ -168,7 +175,8 @@ import Testing
                 caFile: certificates.otherCA,
                 clientCertificate: certificates.clientCertificate,
                 clientKey: certificates.clientKey,
-                timeout: .seconds(10)
+                timeout: .seconds(10),
+                connectTimeout: .seconds(3)
             )
             await #expect {
                 try await device.health()

@@ -17,7 +17,8 @@ public struct HTTPHubProber: HubProber {
                 caFile: hub.caFile,
                 clientCertificate: hub.clientCertificate,
                 clientKey: hub.clientKey,
-                timeout: .seconds(10)
+                timeout: .seconds(10),
+                connectTimeout: .seconds(3)
             )
         } catch {
             return .unreachable("\(error)")
