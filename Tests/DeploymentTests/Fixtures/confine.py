@@ -120,13 +120,14 @@ def main():
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         sys.exit(f"confine.py: PR_SET_NO_NEW_PRIVS: {os.strerror(ctypes.get_errno())}")
-    if dict(settings).get("MemoryDenyWriteExecute") == "yes":
-        if libc.prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) != 0:
-            sys.exit(f"confine.py: PR_SET_MDWE needs Linux 6.3 or later: {os.strerror(ctypes.get_errno())}")
+    write_execute = dict(settings).get("MemoryDenyWriteExecute", "no")
+    if write_execute == "yes" and libc.prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) != 0:
+        # Older kernels (before 6.3) have no PR_SET_MDWE: say so rather than fail, the rest still applies.
+        write_execute = f"yes but NOT ENFORCED (PR_SET_MDWE: {os.strerror(ctypes.get_errno())})"
     print(
         f"confine.py: {len(allowed) - len(unknown)} system calls allowed, others fail with {error_name}; "
         f"address families {' '.join(families) or 'any'}; "
-        f"MemoryDenyWriteExecute={dict(settings).get('MemoryDenyWriteExecute', 'no')}",
+        f"MemoryDenyWriteExecute={write_execute}",
         file=sys.stderr,
         flush=True,
     )
