@@ -38,7 +38,9 @@ for fs in proc dev sys; do
     mount --bind "/$fs" "$root/$fs"
     mounts+=("$root/$fs")
 done
-mount --bind "$cache/archives" "$root/var/cache/apt/archives"
+# Its own download cache, so it can run while the package test holds apt's lock on the other.
+mkdir -p "$cache/archives-system-test/partial"
+mount --bind "$cache/archives-system-test" "$root/var/cache/apt/archives"
 mounts+=("$root/var/cache/apt/archives")
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }

@@ -18,6 +18,7 @@ Only the Python standard library: QMP is JSON lines on a Unix socket, PNG is zli
 """
 
 import json
+import os
 import socket
 import struct
 import sys
@@ -243,6 +244,7 @@ def main(argv):
         ppm = argv[3] + ".ppm"
         qmp.command("screendump", filename=ppm)
         width, height, rgb = read_ppm(ppm)
+        os.remove(ppm)
         write_png(argv[3], width, height, rgb)
         print(json.dumps(summary(width, height, rgb)))
     elif action == "tap":
