@@ -34,6 +34,7 @@ extension DeviceDoctor {
             path: candidate.devnode,
             baud: settings.baud,
             rtsCts: settings.rtsCts,
+            profile: settings.profile == "auto" ? candidate.profile : settings.profile,
             pin: settings.simPIN
         )
         switch facts.port {

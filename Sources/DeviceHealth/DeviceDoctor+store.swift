@@ -102,6 +102,19 @@ extension DeviceDoctor {
             )
         }
 
+        if let refusal = snapshot.simPINRefusals.first {
+            // careconnect-smsd records a refused PIN and never enters it again; this shows even while it owns
+            // the modem port.
+            checks.append(
+                HealthCheck(
+                    id: "modem.pin_refused",
+                    .failure,
+                    "The configured SIM PIN was refused: \(refusal); it will not be entered again",
+                    fix: "correct [modem] sim_pin from the SIM's paperwork (careconnect provision --sim-pin PIN), "
+                        + "then: systemctl restart careconnect-smsd"
+                )
+            )
+        }
         let problems = status.outboundByState["unconfirmed", default: 0] + status.outboundByState["failed", default: 0]
         if status.deadLetters > 0 || status.undecodableParts > 0 || problems > 0 {
             var parts: [String] = []

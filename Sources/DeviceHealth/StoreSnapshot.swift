@@ -16,6 +16,9 @@ public struct StoreSnapshot: Hashable, Sendable {
     /// The last sync failure, in words; empty after a success.
     public var lastSyncError: String?
 
+    /// SIMs that refused the configured PIN, as careconnect-smsd recorded them, in words.
+    public var simPINRefusals: [String]
+
     /// Reads everything in a handful of queries.
     public init(store: MessageStore) throws {
         self.status = try store.status()
@@ -23,6 +26,10 @@ public struct StoreSnapshot: Hashable, Sendable {
         self.oldestQueuedReplyAt = try store.oldestQueuedOutboundAt()
         self.lastSyncSuccessAt = try store.syncState(.lastSuccessAt).flatMap { Int64($0) }
         self.lastSyncError = try store.syncState(.lastError)
+        self.simPINRefusals = try store.simPINRefusals().map { refusal in
+            "SIM \(refusal.sim) refused the PIN (\(refusal.answer)"
+                + (refusal.attemptsLeft.map { ", \($0) attempt\($0 == 1 ? "" : "s") left" } ?? "") + ")"
+        }
     }
 
     /// Opens the database at `path` if it exists.

@@ -103,8 +103,8 @@ import Testing
         let prober = SerialModemProber()
 
         // When the doctor runs twice
-        let first = await prober.probe(path: host.devicePath, baud: 115_200, rtsCts: false, pin: "1111")
-        let second = await prober.probe(path: host.devicePath, baud: 115_200, rtsCts: false, pin: "1111")
+        let first = await prober.probe(path: host.devicePath, baud: 115_200, rtsCts: false, profile: nil, pin: "1111")
+        let second = await prober.probe(path: host.devicePath, baud: 115_200, rtsCts: false, profile: nil, pin: "1111")
 
         // Then the first run tries it once and says it is wrong; the second does not try with 2 attempts left
         #expect(first.pinOutcome == .rejected(attemptsLeft: 2))

@@ -81,6 +81,25 @@ import Testing
         #expect(report["sync.last_success"]?.verdict == .ok)
     }
 
+    @Test func aPINRefusalRecordedBySmsdIsAFailureWithoutShowingThePIN() async throws {
+        let directory = try temporaryDirectory("doctor-store")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try Self.database(in: directory, events: 1, age: 10, lastSync: Date())
+        try store.recordSIMPINRefusal(
+            sim: "8944303212345678901",
+            pin: "1111",
+            attemptsLeft: 2,
+            answer: "+CME ERROR: 16",
+            now: Date()
+        )
+        let report = try await report(directory)
+        let check = try #require(report["modem.pin_refused"])
+        #expect(check.verdict == .failure)
+        #expect(check.summary.contains("SIM 8944303212345678901 refused the PIN (+CME ERROR: 16, 2 attempts left)"))
+        #expect(!check.summary.contains("1111"))
+        #expect(report.exitStatus == 2)
+    }
+
     @Test func hourOldBacklogWarns() async throws {
         let directory = try temporaryDirectory("doctor-store")
         defer { try? FileManager.default.removeItem(atPath: directory) }

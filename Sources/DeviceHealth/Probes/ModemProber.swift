@@ -6,9 +6,11 @@ public protocol ModemProber: Sendable {
     /// Opens the AT port at `path`, asks the modem, and closes the port again. Never throws: what could not be
     /// learnt is left nil in the answer.
     ///
-    /// - Parameter pin: the configured SIM PIN, entered only when the SIM asks for it and has all its
-    ///   attempts left (see ``ModemFacts/PINOutcome``).
-    func probe(path: String, baud: Int, rtsCts: Bool, pin: String?) async -> ModemFacts
+    /// - Parameters:
+    ///   - profile: the quirk profile's name (`quectel`…), or nil for the generic one.
+    ///   - pin: the configured SIM PIN, entered only when the SIM asks for it and has all its attempts left
+    ///     (see ``ModemFacts/PINOutcome``).
+    func probe(path: String, baud: Int, rtsCts: Bool, profile: String?, pin: String?) async -> ModemFacts
 }
 
 /// What a modem said about itself.
@@ -92,5 +94,7 @@ public struct InMemoryModemProber: ModemProber {
         self.facts = facts
     }
 
-    public func probe(path: String, baud: Int, rtsCts: Bool, pin: String?) async -> ModemFacts { facts }
+    public func probe(path: String, baud: Int, rtsCts: Bool, profile: String?, pin: String?) async -> ModemFacts {
+        facts
+    }
 }

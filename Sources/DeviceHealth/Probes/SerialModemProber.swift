@@ -10,8 +10,9 @@ import SerialTransport
 /// Asks the real modem over its serial port, with the same engine and port settings as `careconnect smsd`.
 ///
 /// The port is claimed exclusively, as smsd does: when smsd holds it the answer is ``ModemFacts/Port/busy`` and
-/// nothing is written. The configured PIN is entered only when the SIM asks for it and `AT+CPINR` says every
-/// attempt is left, so a wrong PIN in the file can never use up the SIM's attempts.
+/// nothing is written. The configured PIN is entered only when the SIM asks for it and the modem says every
+/// attempt is left (the profile's own query, else `AT+CPINR`), so a wrong PIN in the file is tried at most once
+/// and can never use up the SIM's attempts.
 public struct SerialModemProber: ModemProber {
     /// The fewest PIN attempts that must be left before the doctor enters the configured PIN.
     public static let attemptsNeededToTryPIN = 3
@@ -22,7 +23,7 @@ public struct SerialModemProber: ModemProber {
         self.logger = logger
     }
 
-    public func probe(path: String, baud: Int, rtsCts: Bool, pin: String?) async -> ModemFacts {
+    public func probe(path: String, baud: Int, rtsCts: Bool, profile: String?, pin: String?) async -> ModemFacts {
         let transport: SerialTransport
         do {
             transport = try await SerialTransport.open(
@@ -44,6 +45,7 @@ public struct SerialModemProber: ModemProber {
         }
         var configuration = ModemConfiguration()
         configuration.abandonPromptBeforeProbing = true
+        configuration.profileName = profile
         let modem = Modem(transport: transport, configuration: configuration, logger: logger)
         return await withTaskGroup(of: ModemFacts?.self) { group in
             group.addTask {
@@ -102,22 +104,10 @@ public struct SerialModemProber: ModemProber {
         return facts
     }
 
-    /// `AT+CPINR="SIM PIN"` (3GPP TS 27.007 §8.65): `+CPINR: SIM PIN,<retries>,<default retries>`; nil when
-    /// the modem does not say.
+    /// The profile's own count of PIN attempts (`AT+QPINC`, `AT+SPIC`…), else `AT+CPINR`; nil when the modem
+    /// does not say.
     static func pinAttemptsLeft(_ modem: Modem<ContinuousClock>) async -> Int? {
-        guard let response = try? await modem.execute(ATCommand("AT+CPINR=\"SIM PIN\"")) else { return nil }
-        return parsePINRetries(response.lines.map(\.text))
-    }
-
-    /// The retries of `SIM PIN` in `+CPINR:` lines.
-    static func parsePINRetries(_ lines: [String]) -> Int? {
-        for line in lines where line.hasPrefix("+CPINR:") {
-            let fields = line.dropFirst("+CPINR:".count).split(separator: ",").map {
-                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
-            if fields.count >= 2, fields[0] == "SIM PIN", let retries = Int(fields[1]) { return retries }
-        }
-        return nil
+        (try? await modem.pinAttemptsLeft()) ?? nil
     }
 
     /// After a PIN, the SIM takes a moment to become ready.
