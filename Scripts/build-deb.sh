@@ -131,7 +131,9 @@ install -D -m 0644 Documentation/careconnect.example.toml "$root/etc/careconnect
 doc=$root/usr/share/doc/careconnect
 install -D -m 0644 README.md "$doc/README.md"
 install -D -m 0644 Documentation/Architecture.md "$doc/Architecture.md"
-install -D -m 0644 firmware-notes/README.md "$doc/firmware-notes.md"
+for page in firmware-notes/*.md; do
+    install -D -m 0644 "$page" "$doc/$page"
+done
 install -D -m 0644 Documentation/careconnect.example.toml "$doc/examples/careconnect.toml"
 install -D -m 0644 packaging/debian/lintian-overrides "$root/usr/share/lintian/overrides/careconnect"
 install -D -m 0644 packaging/careconnect.1 "$root/usr/share/man/man1/careconnect.1"

@@ -117,6 +117,8 @@ user_ok() { # user home
     [ "$uid" -lt 1000 ] && [ "$home" = "$2" ] && [ "$shell" = /usr/sbin/nologin ] ||
         { echo "  $entry"; return 1; }
 }
+check "every firmware note (deployment checklist, information governance, modems, displays) in the docs" \
+    bash -c "cd firmware-notes && for page in *.md; do test -f '$root/usr/share/doc/careconnect/firmware-notes/'\$page || exit 1; done"
 check "system user careconnect (uid < 1000, home /var/lib/careconnect, no login shell)" \
     user_ok careconnect /var/lib/careconnect
 check "system user careconnect-hub" user_ok careconnect-hub /var/lib/careconnect-hub
