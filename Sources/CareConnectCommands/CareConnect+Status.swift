@@ -57,6 +57,11 @@ extension CareConnect {
                         + states.map { "\($0) \(status.outboundByState[$0, default: 0])" }.joined(separator: ", ")
                 )
                 print("sync backlog    \(status.syncBacklog) events")
+                let lastSync = try store.syncState(.lastSuccessAt).flatMap { Int64($0) }
+                print("last sync       \(Self.format(lastSync))")
+                if let error = try store.syncState(.lastError), !error.isEmpty {
+                    print("sync error      \(error)")
+                }
                 print("last in         \(Self.format(status.lastReceivedAt))")
                 print("last out        \(Self.format(status.lastSentAt))")
                 print("dead letters    \(status.deadLetters)")

@@ -98,6 +98,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 
+    @Test func statusShowsTheLastSyncAndItsError() async throws {
+        let directory = try temporaryDirectory("status")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try DoctorStoreTests.database(
+            in: directory,
+            events: 2,
+            age: 60,
+            lastSync: Date(timeIntervalSince1970: 1_760_000_000)
+        )
+        try store.setSyncState([.lastError: "POST /v1/events: connection refused"], now: Date())
+        let result = try await runProcess(["status", "--config", directory + "/none.toml", "--state-dir", directory])
+        #expect(result.stdout.contains("last sync       2025-10-09T08:53:20Z"), "\(result.stdout)")
+        #expect(result.stdout.contains("sync error      POST /v1/events: connection refused"))
+        // A dead letter needs attention.
+        #expect(result.status == 1)
+    }
+
     @Test func signalBarsAppearWhenSmsdReportedThem() throws {
         let directory = try temporaryDirectory("metrics")
         defer { try? FileManager.default.removeItem(atPath: directory) }
