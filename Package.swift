@@ -419,8 +419,8 @@ let package = Package(
         .testTarget(
             name: "DeviceHealthTests",
             dependencies: [
-                "DeviceHealth", "DeviceConfiguration", "MessageStore", "careconnect", "ModemSimulator", "ModemDiscovery",
-                "Hub", "SyncClient", "SyncProtocol",
+                "DeviceHealth", "DeviceConfiguration", "MessageStore", "careconnect", "ModemSimulator",
+                "ModemDiscovery", "Hub", "SyncClient", "SyncProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
