@@ -95,6 +95,25 @@ struct FramebufferDisplayTests {
         #expect(display.panel.millimetres == Size(width: 40, height: 20))
     }
 
+    @Test("a size measured by whoever installed the panel wins over the driver's")
+    func configuredMillimetresOverrideDriver() throws {
+        // Given a driver reporting a television's size
+        var info = FramebufferInfo(size: PixelSize(width: 4, height: 2), format: .xrgb8888)
+        info.millimetres = Size(width: 1600, height: 900)
+        let control = try FileFramebufferControl(path: directory.file("mm-configured"), info: info)
+
+        // When the configuration gives the real size, with the panel turned a quarter
+        let display = try FramebufferDisplay(
+            control: control,
+            rotation: .quarter,
+            configuredMillimetres: Size(width: 154, height: 86),
+            fallbackMillimetres: Size(width: 1, height: 1)
+        )
+
+        // Then the configured size is used, turned with the panel
+        #expect(display.panel.millimetres == Size(width: 86, height: 154))
+    }
+
     @Test("a virtual area twice the height means panning between two pages")
     func pansWhenVirtualAreaAllows() throws {
         // Given a two-page framebuffer

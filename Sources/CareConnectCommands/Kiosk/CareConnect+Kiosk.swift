@@ -141,7 +141,7 @@ extension CareConnect {
                 display = try FramebufferDisplay(
                     path: kiosk.framebuffer,
                     rotation: rotation,
-                    fallbackMillimetres: kiosk.widthMillimetres > 0 && kiosk.heightMillimetres > 0
+                    configuredMillimetres: kiosk.widthMillimetres > 0 && kiosk.heightMillimetres > 0
                         ? Size(width: kiosk.widthMillimetres, height: kiosk.heightMillimetres) : nil
                 )
             } catch {

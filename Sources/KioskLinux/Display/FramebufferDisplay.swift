@@ -13,8 +13,8 @@ import Synchronization
 /// back buffer in memory and only the damaged rectangles are copied out to the visible framebuffer. If panning fails
 /// once, the display falls back to copying for good.
 ///
-/// The physical size comes from the kernel when the driver knows it, else from `fallbackMillimetres`, else from a
-/// default diagonal.
+/// The physical size is `configuredMillimetres` when given (the panel's measured size overrides a wrong EDID), else
+/// the kernel's when the driver knows it, else `fallbackMillimetres`, else a default diagonal.
 public final class FramebufferDisplay: DisplaySurface, @unchecked Sendable {
     public let panel: PanelGeometry
     /// The memory layout and rotation of one page.
@@ -50,27 +50,33 @@ public final class FramebufferDisplay: DisplaySurface, @unchecked Sendable {
     /// - Parameters:
     ///   - path: The device, such as `/dev/fb0`.
     ///   - rotation: How the panel is mounted, clockwise from the framebuffer's natural orientation.
+    ///   - configuredMillimetres: The visible area's size in the framebuffer's natural orientation as measured by
+    ///     whoever installed the panel; it wins over the driver's figure, which comes from an EDID that can be wrong.
     ///   - fallbackMillimetres: The visible area's size in the framebuffer's natural orientation, used when the
     ///     driver reports none.
     ///   - fallbackDiagonalInches: The diagonal used when neither the driver nor `fallbackMillimetres` gives a size.
     public convenience init(
         path: String = "/dev/fb0",
         rotation: Rotation = .none,
+        configuredMillimetres: Size? = nil,
         fallbackMillimetres: Size? = nil,
         fallbackDiagonalInches: Double = FramebufferDisplay.defaultDiagonalInches
     ) throws {
         try self.init(
             control: LinuxFramebufferControl(path: path),
             rotation: rotation,
+            configuredMillimetres: configuredMillimetres,
             fallbackMillimetres: fallbackMillimetres,
             fallbackDiagonalInches: fallbackDiagonalInches
         )
     }
 
-    /// Opens the framebuffer behind `control`; see `init(path:rotation:fallbackMillimetres:fallbackDiagonalInches:)`.
+    /// Opens the framebuffer behind `control`; see
+    /// `init(path:rotation:configuredMillimetres:fallbackMillimetres:fallbackDiagonalInches:)`.
     public init(
         control: any FramebufferControl,
         rotation: Rotation = .none,
+        configuredMillimetres: Size? = nil,
         fallbackMillimetres: Size? = nil,
         fallbackDiagonalInches: Double = FramebufferDisplay.defaultDiagonalInches
     ) throws {
@@ -120,7 +126,7 @@ public final class FramebufferDisplay: DisplaySurface, @unchecked Sendable {
         self.control = control
         self.layout = layout
         let naturalMillimetres =
-            info.millimetres ?? fallbackMillimetres
+            configuredMillimetres ?? info.millimetres ?? fallbackMillimetres
             ?? PanelGeometry.diagonal(inches: fallbackDiagonalInches, size: size).millimetres
         let logicalMillimetres =
             rotation.swapsAxes
