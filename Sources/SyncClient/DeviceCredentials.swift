@@ -43,6 +43,9 @@ public struct DeviceCredentials: Codable, Sendable, Hashable {
     }
 
     /// Writes the file with mode 0600, replacing any earlier one atomically.
+    ///
+    /// Run as root (`sudo careconnect provision --enrol …`), the file is given to the owner of the directory it is
+    /// in, so the sync service's own user (who owns the state directory) can read it.
     public func save(path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
@@ -56,6 +59,15 @@ public struct DeviceCredentials: Codable, Sendable, Hashable {
         defer { umask(previousMask) }
         _ = FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary)
+        var directoryStatus = stat()
+        if geteuid() == 0, stat(directory.isEmpty ? "." : directory, &directoryStatus) == 0,
+            directoryStatus.st_uid != 0, chown(temporary, directoryStatus.st_uid, directoryStatus.st_gid) != 0
+        {
+            throw SyncError(
+                .credentials,
+                "cannot give \(path) to the state directory's owner: \(String(cString: strerror(errno)))"
+            )
+        }
         guard rename(temporary, path) == 0 else {
             throw SyncError(.credentials, "cannot write \(path): \(String(cString: strerror(errno)))")
         }
