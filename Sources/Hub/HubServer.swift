@@ -195,7 +195,7 @@ public struct HubServer: Sendable {
                 now: Date()
             )
         else {
-            throw HubError(.notFound, "Ward \(ward) has no SMS gateway enrolled.")
+            throw HubError(.notFound, "\(ward) has no SMS gateway enrolled.")
         }
         logger.notice("staff reply queued", metadata: ["ward": "\(ward)", "command": "\(commandID)"])
         return Response(status: .seeOther, headers: [.location: "/wards/\(WardPage.pathComponent(ward))?sent=1"])

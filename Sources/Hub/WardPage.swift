@@ -18,7 +18,7 @@ enum WardPage {
             <html lang="en"><head><meta charset="utf-8"><title>\(ward) – Care Connect</title>
             <style>body{font-family:sans-serif;max-width:60em;margin:1em auto}td,th{padding:.2em .6em;text-align:left}</style>
             </head><body>
-            <h1>Ward \(ward)</h1>
+            <h1>\(ward)</h1>
 
             """
         if let notice { html += "<p role=\"status\"><strong>\(e(notice))</strong></p>\n" }

@@ -150,7 +150,7 @@ struct DownlinkTests {
             let html = String(decoding: page.body, as: UTF8.self)
             // Then
             #expect(page.status == 200)
-            #expect(html.contains("<h1>Ward Ward &lt;7&gt;</h1>"))
+            #expect(html.contains("<h1>Ward &lt;7&gt;</h1>"))
             #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"))
             #expect(!html.contains("<script>"))
             #expect(!html.contains("<b>"))
