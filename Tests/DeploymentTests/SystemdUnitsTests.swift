@@ -154,9 +154,7 @@ import Testing
         #expect(smsd.values("DeviceAllow") == ["char-ttyUSB rw", "char-ttyACM rw"])
         #expect(smsd.value("SupplementaryGroups") == "dialout")
         let kiosk = try Self.unit("careconnect-kiosk.service")
-        // The kiosk waits for udev's announcements of a touchscreen coming back, which a private network namespace
-        // would never deliver; it still has no IP sockets and no IP traffic.
-        #expect(kiosk.value("PrivateNetwork") == "no")
+        #expect(kiosk.value("PrivateNetwork") == "yes")
         #expect(kiosk.value("IPAddressDeny") == "any")
         #expect(kiosk.value("RestrictAddressFamilies") == "AF_UNIX AF_NETLINK")
         #expect(kiosk.values("DeviceAllow") == ["char-fb rw", "char-input r", "/dev/tty1 rw", "char-alsa rw"])

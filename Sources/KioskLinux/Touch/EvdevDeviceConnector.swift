@@ -5,7 +5,8 @@ import Glibc
 
 /// Opens the configured touchscreen, or the first one udev marks `ID_INPUT_TOUCHSCREEN=1`: checks it with
 /// libevdev, grabs it and sets its clock to `CLOCK_MONOTONIC`. Waits for a device through a udev monitor on the
-/// "input" subsystem, or by checking every two seconds when udev events are unavailable.
+/// "input" subsystem and checks every two seconds as well: in a private network namespace (the kiosk's unit) udev's
+/// announcements never arrive, though the monitor opens.
 final class EvdevDeviceConnector: TouchDeviceConnecting {
     private let devicePath: String?
     private let log: @Sendable (String) -> Void
@@ -53,9 +54,12 @@ final class EvdevDeviceConnector: TouchDeviceConnecting {
         lastProblem = problem
     }
 
+    /// How long to wait for an announcement before looking anyway, in milliseconds.
+    private static let lookInterval: Int32 = 2000
+
     func waitForDevice(wake: WakePipe) {
         guard let monitor else {
-            wake.wait(milliseconds: 2000)
+            wake.wait(milliseconds: Self.lookInterval)
             return
         }
         var descriptors = [
@@ -64,7 +68,7 @@ final class EvdevDeviceConnector: TouchDeviceConnecting {
         ]
         while true {
             descriptors[1].revents = 0
-            let ready = poll(&descriptors, 2, -1)
+            let ready = poll(&descriptors, 2, Self.lookInterval)
             if ready < 0 && errno == EINTR { continue }
             if ready <= 0 || descriptors[0].revents != 0 { return }
             if monitor.drain() { return }
