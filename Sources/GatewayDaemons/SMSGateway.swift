@@ -394,17 +394,7 @@ public final class SMSGateway: Service, Sendable {
                     isRecentDuplicate: history.isRecentDuplicate
                 )
             )
-            let outcome = ConversationOutcome(
-                score: decision.feedback?.score?.rawValue,
-                comment: decision.feedback?.comment,
-                category: decision.feedback?.category?.rawValue,
-                followUpTo: decision.feedback?.followUpTo,
-                reply: decision.reply,
-                suppressedReason: decision.suppressedReason,
-                optedOut: decision.optedOut,
-                language: decision.language,
-                awaitingFollowUpFor: decision.awaitingFollowUpFor
-            )
+            let outcome = ConversationOutcome(decision)
             try store.applyConversation(outcome, to: message, now: now)
             if let reason = decision.suppressedReason {
                 logger.info("no reply", metadata: ["message": "\(id)", "reason": "\(reason)"])

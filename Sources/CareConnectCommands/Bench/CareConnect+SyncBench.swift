@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import Foundation
+import GatewayDaemons
 import Hub
 import MessageStore
 import SMSPDU
@@ -236,17 +237,7 @@ extension CareConnect.Bench {
                     contact: WardConversation.Contact(),
                     history: WardConversation.History()
                 )
-                let outcome = ConversationOutcome(
-                    score: decision.feedback?.score?.rawValue,
-                    comment: decision.feedback?.comment,
-                    category: decision.feedback?.category?.rawValue,
-                    followUpTo: decision.feedback?.followUpTo,
-                    reply: decision.reply,
-                    suppressedReason: decision.suppressedReason,
-                    optedOut: decision.optedOut,
-                    language: decision.language,
-                    awaitingFollowUpFor: decision.awaitingFollowUpFor
-                )
+                let outcome = ConversationOutcome(decision)
                 try store.applyConversation(outcome, to: message, now: Date())
             }
         }
