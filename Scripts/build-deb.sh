@@ -92,8 +92,9 @@ for unit in systemd/*.service systemd/*.timer systemd/*.socket systemd/*.path; d
     install -D -m 0644 "$unit" "$root/usr/lib/systemd/system/$(basename "$unit")"
     name=$(basename "$unit")
     # Units with an [Install] section are enabled on a new device, except the reference hub, which belongs on a
-    # server and is enabled by hand.
-    if grep -q '^\[Install\]' "$unit" && [ "$name" != careconnect-hub.service ]; then
+    # server and is enabled by hand, and the SMS gateway, which its modem's device unit starts and stops.
+    if grep -q '^\[Install\]' "$unit" && [ "$name" != careconnect-hub.service ] \
+        && [ "$name" != careconnect-smsd.service ]; then
         enabled_units+=("$name")
     else
         other_units+=("$name")

@@ -67,8 +67,13 @@ TTYPath=/dev/ttyS0
 MaxLevelConsole=info
 EOF
 config=$root/etc/careconnect/careconnect.toml
-sed -i -e 's|^device = "/dev/careconnect-modem".*|device = "/dev/ttyUSB0"|' "$config"
-grep -q '^device = "/dev/ttyUSB0"' "$config" || { echo "build-image: could not point [modem] device at /dev/ttyUSB0" >&2; exit 1; }
+# QEMU's USB serial adapter (FTDI 0403:6001) stands in for a modem: it gets what the packaged rules give a real
+# modem's AT port, so plugging it in starts careconnect-smsd through the port's device unit and unplugging it
+# stops the gateway, as on a ward device.
+cat >"$root/etc/udev/rules.d/90-system-test-modem.rules" <<'EOF'
+# System test only: QEMU's FTDI USB serial adapter, wired to the host's modem simulator, is the ward's modem.
+SUBSYSTEM=="tty", KERNEL=="ttyUSB[0-9]*", ATTRS{idVendor}=="0403", ATTRS{idProduct}=="6001", ENV{CARECONNECT_MODEM}="1", ENV{ID_MM_DEVICE_IGNORE}="1", SYMLINK+="careconnect-modem", GROUP="dialout", MODE="0660", TAG+="systemd", ENV{SYSTEMD_WANTS}+="careconnect-smsd.service"
+EOF
 # The kiosk unit has ConditionPathExistsGlob=/dev/fb*, checked once at boot; a framebuffer driver that udev loads
 # as a module (bochs-drm here, vc4 on a Raspberry Pi) may register /dev/fb0 after that, and the kiosk is skipped.
 # Unless the packaged rules already start the kiosk when a framebuffer appears, the image gets a rule that does.
@@ -82,8 +87,9 @@ EOF
 fi
 cat >"$root/etc/careconnect/SYSTEM-TEST" <<'EOF'
 This image was built by Scripts/system-test/build-image.sh. Differences from a ward device:
-- [modem] device = /dev/ttyUSB0: the "modem" is QEMU's FTDI USB serial adapter wired to the host's modem
-  simulator. The packaged udev rules match real modems' USB ids, so they give this adapter no stable name.
+- /etc/udev/rules.d/90-system-test-modem.rules: the "modem" is QEMU's FTDI USB serial adapter wired to the
+  host's modem simulator. The packaged udev rules match real modems' USB ids, so this rule gives the adapter what
+  they give a modem's AT port (/dev/careconnect-modem, a systemd device that wants careconnect-smsd).
 - journald copies every service's log to the serial console (/etc/systemd/journald.conf.d/zz-system-test.conf).
 - root has no password, for a shell on the serial console.
 EOF

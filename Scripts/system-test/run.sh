@@ -164,9 +164,9 @@ for _ in $(seq 120); do
     sleep 1
 done
 if [ -n "$set_up" ]; then
-    pass "careconnect-smsd opened /dev/ttyUSB0 and set the modem up (AT+CNMI seen by the simulator)"
+    pass "the modem's device unit started careconnect-smsd, which set the modem up (AT+CNMI seen by the simulator)"
 else
-    fail "careconnect-smsd opened /dev/ttyUSB0 and set the modem up (AT+CNMI seen by the simulator)"
+    fail "the modem's device unit started careconnect-smsd, which set the modem up (AT+CNMI seen by the simulator)"
     tail -20 "$dir/simulator.log" 2>/dev/null || true
 fi
 qmp control "$dir/simulator.sock" 'inject {"from":"+447700900123","text":"1"}'
@@ -182,6 +182,23 @@ else
     fail "a text from +447700900123 is answered (no AT+CMGS reached the simulator)"
 fi
 qmp control "$dir/simulator.sock" sent | head -3
+sleep 5 # the delivery report follows the reply
+
+step "unplugging the USB serial adapter (QMP device_del)"
+qmp "$dir/qmp.sock" unplug modem
+stopped=""
+for _ in $(seq 60); do
+    if grep -qE 'Stopped Care Connect SMS gateway|careconnect-smsd.service: Deactivated' "$dir/console.log"; then
+        stopped=yes
+        break
+    fi
+    sleep 1
+done
+if [ -n "$stopped" ]; then
+    pass "unplugging the modem stops careconnect-smsd (nothing needs it once its device unit is gone)"
+else
+    fail "unplugging the modem stops careconnect-smsd (nothing needs it once its device unit is gone)"
+fi
 
 # 4. Power off, then read the database from the disk image.
 # The image has no D-Bus, so logind does not run and the power button (QMP system_powerdown) does nothing.

@@ -148,6 +148,9 @@ import Testing
             #expect(unit.value("ExecStart")?.hasPrefix("/usr/bin/careconnect ") == true, "\(name)")
         }
         let smsd = try Self.unit("careconnect-smsd.service")
+        // Started by the modem's device unit (the udev rule's SYSTEMD_WANTS) and stopped once it is gone.
+        #expect(smsd.values("After", in: "Unit").contains("dev-careconnect\\x2dmodem.device"))
+        #expect(smsd.value("StopWhenUnneeded", in: "Unit") == "yes")
         #expect(smsd.value("PrivateNetwork") == "yes")
         #expect(smsd.value("IPAddressDeny") == "any")
         #expect(smsd.value("RestrictAddressFamilies") == "AF_UNIX AF_NETLINK")
