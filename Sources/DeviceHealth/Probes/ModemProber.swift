@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // This source file is part of the Care Connect ward device project.
 
+import ATProtocol
+
 /// Asks a modem how it is: the hardware boundary of `careconnect doctor`'s modem checks.
 public protocol ModemProber: Sendable {
     /// Opens the AT port at `path`, asks the modem, and closes the port again. Never throws: what could not be
@@ -71,18 +73,9 @@ public struct ModemFacts: Hashable, Sendable {
         self.port = port
     }
 
-    /// Signal as bars, 0–5, as `AT+CSQ` rssi maps to them (99, unknown, is 0 bars).
+    /// Signal as bars, 0–5, the same as the gateway shows (``CSQ/SignalQuality/bars``; unknown is 0 bars).
     public var bars: Int? {
-        guard let rssi else { return nil }
-        switch rssi {
-        case 99: return 0
-        case 20...: return 5
-        case 15...: return 4
-        case 10...: return 3
-        case 5...: return 2
-        case 2...: return 1
-        default: return 0
-        }
+        rssi.map { CSQ.SignalQuality(rssi: $0, bitErrorRate: 99).bars }
     }
 }
 
