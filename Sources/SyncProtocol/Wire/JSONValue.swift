@@ -57,4 +57,10 @@ public enum JSONValue: Sendable, Hashable, Codable {
         if case .string(let value) = self { return value }
         return nil
     }
+
+    /// The value as a whole number, when it is one.
+    public var intValue: Int? {
+        if case .integer(let value) = self { return Int(exactly: value) }
+        return nil
+    }
 }
