@@ -4,7 +4,8 @@
 public import Foundation
 public import SyncProtocol
 
-/// Where the hub keeps its state: enrolment codes, devices, events, idempotency records and commands.
+/// Where the hub keeps its state: enrolment codes, devices, events, idempotency records, commands, each ward's
+/// managed settings and each device's latest heartbeat.
 ///
 /// Two kinds exist: ``HubStore`` (one SQLite file, embedded, the default) and ``PostgresHubStore`` (one PostgreSQL
 /// database that several hub replicas may share behind a load balancer). Every operation is one transaction, so an
@@ -46,6 +47,20 @@ public protocol HubStorage: Sendable {
     /// A command's state, or nil.
     func commandState(_ commandID: String) async throws -> String?
 
+    /// Replaces the ward's managed settings with `config` (a JSON object of tables) as the next version, and in the
+    /// same transaction makes a `config.update` command carrying the new ``ConfigurationDocument`` for every device
+    /// enrolled in the ward, valid for ``HubStorageDefaults/configurationCommandLifetime``; wakes their long-polls.
+    ///
+    /// - Throws: ``HubError/Code/badRequest`` when `config` is not a JSON object.
+    func setWardConfiguration(ward: String, config: JSONValue, now: Date) async throws -> HubConfigurationChange
+
+    /// The ward's current managed settings; an empty document with ``ConfigurationDocument/emptyETag`` when none
+    /// were ever set.
+    func wardConfiguration(_ ward: String) async throws -> ConfigurationDocument
+
+    /// Every device enrolled in the ward with what its latest heartbeat said, by device name.
+    func deviceStatuses(ward: String) async throws -> [HubDeviceStatus]
+
     /// What the ward's staff page shows.
     func wardSummary(_ ward: String) async throws -> HubWardSummary
 
@@ -67,4 +82,7 @@ public enum HubStorageDefaults {
     public static let enrolmentCodeLifetime: TimeInterval = 7 * 24 * 3600
     /// How long a command waits for its device: a day.
     public static let commandLifetime: TimeInterval = 24 * 3600
+    /// How long a `config.update` command waits for its device: seven days (a device that misses it still finds
+    /// the settings with `GET /v1/config`).
+    public static let configurationCommandLifetime: TimeInterval = 7 * 24 * 3600
 }

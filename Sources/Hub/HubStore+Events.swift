@@ -44,12 +44,12 @@ extension HubStore {
             for event in batch.events {
                 results.append(try Self.store(event, device: device, at: ms, db: db))
             }
-            if let highest = batch.events.map(\.seq).max() {
-                try db.execute(
-                    sql: "UPDATE device SET high_water_seq = max(high_water_seq, ?) WHERE device_id = ?",
-                    arguments: [highest, device.deviceID]
-                )
-            }
+            try db.execute(
+                sql: """
+                    UPDATE device SET high_water_seq = max(high_water_seq, ?), last_upload_at = ? WHERE device_id = ?
+                    """,
+                arguments: [batch.events.map(\.seq).max() ?? 0, ms, device.deviceID]
+            )
             let highWater =
                 try Int64.fetchOne(
                     db,
@@ -116,11 +116,15 @@ extension HubStore {
                 String(decoding: payload, as: UTF8.self),
             ]
         )
-        return EventResult(eventID: event.eventID, status: .accepted, ref: "E\(db.lastInsertedRowID)")
+        let ref = "E\(db.lastInsertedRowID)"
+        if event.type == "device.heartbeat", let heartbeat = DeviceHeartbeat(event.payload) {
+            try recordHeartbeat(heartbeat, occurredAt: event.occurredAt, deviceID: device.deviceID, at: ms, db: db)
+        }
+        return EventResult(eventID: event.eventID, status: .accepted, ref: ref)
     }
 
     /// The rejection of an event that no storage keeps: an unknown type, a payload that is not an object, a seq
-    /// that is not positive or an empty id. Nil for an event to store.
+    /// that is not positive, an empty id, or a heartbeat ``DeviceHeartbeat`` cannot read. Nil for an event to store.
     static func refusal(for event: SyncEvent) -> EventResult? {
         guard knownEventTypes.contains(event.type) else {
             return EventResult(
@@ -134,6 +138,16 @@ extension HubStore {
                 eventID: event.eventID,
                 status: .rejected,
                 error: .init(code: "invalid_event", message: "The payload must be an object and seq positive.")
+            )
+        }
+        if event.type == "device.heartbeat", DeviceHeartbeat(event.payload) == nil {
+            return EventResult(
+                eventID: event.eventID,
+                status: .rejected,
+                error: .init(
+                    code: "invalid_event",
+                    message: "device.heartbeat needs a whole-number queue_depth and a string app_version."
+                )
             )
         }
         return nil

@@ -38,14 +38,21 @@ extension HubStore {
                 db,
                 sql: """
                     SELECT c.command_id, c.state, c.payload FROM command c JOIN device d USING (device_id)
-                    WHERE d.ward = ? ORDER BY c.cursor DESC LIMIT 20
+                    WHERE d.ward = ? AND c.type = 'sms.send' ORDER BY c.cursor DESC LIMIT 20
                     """,
                 arguments: [ward]
             )
             .map { row -> (commandID: String, state: String, payload: String) in
                 (row["command_id"], row["state"], row["payload"])
             }
-            return WardSummary(ward: ward, devices: devices, events: events, commands: commands)
+            return WardSummary(
+                ward: ward,
+                devices: devices,
+                events: events,
+                commands: commands,
+                deviceStatuses: try Self.deviceStatuses(ward: ward, db: db),
+                configuration: try Self.wardConfiguration(ward, db: db)
+            )
         }
     }
 

@@ -5,7 +5,8 @@ import Foundation
 public import GRDB
 import SyncProtocol
 
-/// The hub's embedded storage, one SQLite file (the default ``HubStorage``): enrolment codes, devices, events, idempotency records and commands.
+/// The hub's embedded storage, one SQLite file (the default ``HubStorage``): enrolment codes, devices, events,
+/// idempotency records, commands, managed settings and device status.
 ///
 /// Every request is one transaction, so an answer the hub sends describes what is on disk. Tokens are stored only
 /// as SHA-256 hashes.
@@ -116,6 +117,32 @@ public struct HubStore: Sendable {
                         updated_at INTEGER NOT NULL
                     );
                     CREATE INDEX command_device ON command(device_id, cursor);
+                    """
+            )
+        }
+        migrator.registerMigration("v2 managed settings and device status") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE ward_settings (
+                        ward TEXT PRIMARY KEY NOT NULL,
+                        version INTEGER NOT NULL,
+                        config TEXT NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+
+                    CREATE TABLE device_status (
+                        device_id TEXT PRIMARY KEY NOT NULL REFERENCES device(device_id),
+                        heartbeat_at INTEGER NOT NULL,
+                        received_at INTEGER NOT NULL,
+                        config_etag TEXT,
+                        queue_depth INTEGER NOT NULL,
+                        oldest_unsent_seconds INTEGER,
+                        outgoing_texts INTEGER,
+                        signal_bars INTEGER,
+                        app_version TEXT NOT NULL
+                    );
+
+                    ALTER TABLE device ADD COLUMN last_upload_at INTEGER;
                     """
             )
         }

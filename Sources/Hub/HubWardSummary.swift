@@ -2,7 +2,7 @@
 // This source file is part of the Care Connect ward device project.
 
 public import Foundation
-import SyncProtocol
+public import SyncProtocol
 
 /// What the ward's staff page shows, whichever storage holds it.
 public struct HubWardSummary: Sendable {
@@ -40,13 +40,19 @@ public struct HubWardSummary: Sendable {
     public var recent: [Item]
     /// Recent commands: (id, state, recipient).
     public var commands: [(commandID: String, state: String, to: String)]
+    /// Each device with what its latest heartbeat said, by name.
+    public var deviceStatuses: [HubDeviceStatus]
+    /// The ward's managed settings (the empty document when none were set).
+    public var configuration: ConfigurationDocument
 
     /// Counts the ratings of `events` (newest first) and keeps the latest 50 as items.
     init(
         ward: String,
         devices: [String],
         events: [EventRow],
-        commands: [(commandID: String, state: String, payload: String)]
+        commands: [(commandID: String, state: String, payload: String)],
+        deviceStatuses: [HubDeviceStatus],
+        configuration: ConfigurationDocument
     ) {
         var counts: [Int: Int] = [:]
         var recent: [Item] = []
@@ -83,5 +89,7 @@ public struct HubWardSummary: Sendable {
             let payload = (try? decoder.decode(JSONValue.self, from: Data(command.payload.utf8))) ?? .null
             return (command.commandID, command.state, payload["to"]?.stringValue ?? "")
         }
+        self.deviceStatuses = deviceStatuses
+        self.configuration = configuration
     }
 }

@@ -39,7 +39,7 @@ extension PostgresHubStore {
             let highWater =
                 try await Self.rows(
                     """
-                    UPDATE device SET high_water_seq = GREATEST(high_water_seq, \(highest))
+                    UPDATE device SET high_water_seq = GREATEST(high_water_seq, \(highest)), last_upload_at = \(ms)
                     WHERE device_id = \(deviceID) RETURNING high_water_seq
                     """,
                     on: connection,
@@ -71,7 +71,21 @@ extension PostgresHubStore {
                 connection: connection,
                 logger: logger
             )
-            for (offset, item) in plain.enumerated() { results[item.index] = stored[offset] }
+            for (offset, item) in plain.enumerated() {
+                results[item.index] = stored[offset]
+                if stored[offset].status == .accepted, item.event.type == "device.heartbeat",
+                    let heartbeat = DeviceHeartbeat(item.event.payload)
+                {
+                    try await Self.recordHeartbeat(
+                        heartbeat,
+                        occurredAt: item.event.occurredAt,
+                        deviceID: deviceID,
+                        at: ms,
+                        connection: connection,
+                        logger: logger
+                    )
+                }
+            }
             let pending =
                 try await Self.rows(
                     """

@@ -88,7 +88,35 @@ extension PostgresHubStore {
                 """,
                 "CREATE INDEX command_device ON command (device_id, cursor)",
             ]
-        )
+        ),
+        Migration(
+            version: 2,
+            name: "managed settings and device status",
+            statements: [
+                """
+                CREATE TABLE ward_settings (
+                    ward TEXT PRIMARY KEY,
+                    version BIGINT NOT NULL,
+                    config TEXT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE device_status (
+                    device_id TEXT PRIMARY KEY REFERENCES device (device_id),
+                    heartbeat_at BIGINT NOT NULL,
+                    received_at BIGINT NOT NULL,
+                    config_etag TEXT,
+                    queue_depth BIGINT NOT NULL,
+                    oldest_unsent_seconds BIGINT,
+                    outgoing_texts BIGINT,
+                    signal_bars BIGINT,
+                    app_version TEXT NOT NULL
+                )
+                """,
+                "ALTER TABLE device ADD COLUMN last_upload_at BIGINT",
+            ]
+        ),
     ]
 
     /// The newest schema version this hub knows.

@@ -31,7 +31,7 @@ extension PostgresHubStore: HubStorage {
             let commands = try await Self.rows(
                 """
                 SELECT c.command_id, c.state, c.payload FROM command c JOIN device d USING (device_id)
-                WHERE d.ward = \(ward) ORDER BY c.cursor DESC LIMIT 20
+                WHERE d.ward = \(ward) AND c.type = 'sms.send' ORDER BY c.cursor DESC LIMIT 20
                 """,
                 on: connection,
                 logger: logger
@@ -40,7 +40,14 @@ extension PostgresHubStore: HubStorage {
                 let (commandID, state, payload) = try row.decode((String, String, String).self)
                 return (commandID, state, payload)
             }
-            return HubWardSummary(ward: ward, devices: devices, events: events, commands: commands)
+            return HubWardSummary(
+                ward: ward,
+                devices: devices,
+                events: events,
+                commands: commands,
+                deviceStatuses: try await Self.deviceStatuses(ward: ward, connection: connection, logger: logger),
+                configuration: try await Self.wardConfiguration(ward, connection: connection, logger: logger)
+            )
         }
     }
 }
