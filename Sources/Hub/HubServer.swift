@@ -50,6 +50,7 @@ public struct HubServer: Sendable {
         router.post("/v1/enroll") { request, _ in await answer { try await enroll(request) } }
         router.post("/v1/events") { request, _ in await answer { try await events(request) } }
         router.get("/v1/commands") { request, _ in await answer { try await commands(request) } }
+        router.get("/v1/config") { request, _ in await answer { try await configuration(request) } }
         router.get("/wards/:ward") { request, context in
             await answer { try await wardPage(ward: try context.parameters.require("ward"), request: request) }
         }
@@ -164,10 +165,24 @@ public struct HubServer: Sendable {
         }
     }
 
+    /// The device's ward's managed settings with their `ETag`; 304 without a body when `If-None-Match` names them.
+    private func configuration(_ request: Request) async throws -> Response {
+        let device = try await authenticate(request)
+        let document = try await storage.wardConfiguration(device.ward)
+        var headers: HTTPFields = [.eTag: document.etag, .cacheControl: "no-cache"]
+        let conditions = request.headers[values: .ifNoneMatch]
+        if !conditions.isEmpty, EntityTag.noneMatch(conditions.joined(separator: ", "), current: document.etag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        let body = try SyncJSON.encoder().encode(document)
+        headers[.contentType] = "application/json"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
     private func wardPage(ward: String, request: Request) async throws -> Response {
         let ward = ward.removingPercentEncoding ?? ward
         let notice = request.uri.queryParameters["sent"].map { _ in "Your reply is on its way to the ward's phone." }
-        let html = WardPage.render(try await storage.wardSummary(ward), notice: notice)
+        let html = WardPage.render(try await storage.wardSummary(ward), notice: notice, now: Date())
         return Response(
             status: .ok,
             headers: [
