@@ -9,7 +9,8 @@ enum WardPage {
     /// The answers of the FFT question, in order.
     static let ratingNames = ["Very good", "Good", "Neither good nor poor", "Poor", "Very poor", "Don't know"]
 
-    static func render(_ summary: HubStore.WardSummary, notice: String?) -> String {
+    /// The page; times of day are shown in UTC and ages are counted back from `now`.
+    static func render(_ summary: HubStore.WardSummary, notice: String?, now: Date = Date()) -> String {
         let e = HTMLText.escape
         let ward = e(summary.ward)
         let action = e("/wards/" + pathComponent(summary.ward) + "/replies")
@@ -47,7 +48,10 @@ enum WardPage {
         for command in summary.commands {
             html += "<tr><td>\(e(command.commandID))</td><td>\(e(command.to))</td><td>\(e(command.state))</td></tr>\n"
         }
-        html += "</table>\n</body></html>\n"
+        html += "</table>\n"
+        html += devicesSection(summary.deviceStatuses, settings: summary.configuration.etag, now: now)
+        html += settingsSection(summary.configuration)
+        html += "</body></html>\n"
         return html
     }
 
