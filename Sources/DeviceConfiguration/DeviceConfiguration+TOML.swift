@@ -20,26 +20,38 @@ public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvert
 }
 
 extension DeviceConfiguration {
-    /// Reads a configuration file; a missing file gives the defaults.
-    public static func load(path: String) throws -> DeviceConfiguration {
-        guard FileManager.default.fileExists(atPath: path) else { return DeviceConfiguration() }
+    /// Reads a configuration file's TOML; a missing file gives an empty table.
+    static func readTable(path: String) throws -> TOMLTable {
+        guard FileManager.default.fileExists(atPath: path) else { return TOMLTable() }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ConfigurationError(key: nil, line: nil, message: "cannot read \(path): \(error.localizedDescription)")
         }
-        return try parse(text)
+        return try table(text)
     }
 
-    /// Parses configuration text.
-    public static func parse(_ text: String) throws -> DeviceConfiguration {
-        let root: TOMLTable
+    /// TOML text as a table; a syntax error names its line.
+    static func table(_ text: String) throws -> TOMLTable {
         do {
-            root = try TOMLTable(string: text)
+            return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw ConfigurationError(key: nil, line: Int(error.source.begin.line), message: error.description)
         }
+    }
+
+    /// Parses configuration text (the text alone: managed settings are merged by ``load(path:)``).
+    public static func parse(_ text: String) throws -> DeviceConfiguration {
+        try parse(table: table(text), complete: true)
+    }
+
+    /// Parses a configuration table.
+    ///
+    /// - Parameter complete: whether `table` is a whole configuration. A part (managed settings on their own) is
+    ///   checked key by key, but not for what other keys may supply: reply texts for the default language and for
+    ///   each language keyword, and every text of a new language.
+    static func parse(table root: TOMLTable, complete: Bool) throws -> DeviceConfiguration {
         var configuration = DeviceConfiguration()
         let reader = TableReader(root, path: "")
         try reader.allow(["ward", "storage", "modem", "kiosk", "sync", "conversation", "templates"])
@@ -136,7 +148,7 @@ extension DeviceConfiguration {
                 try table.allow(fields)
                 var base = configuration.conversation.templates[code] ?? .english
                 let known = configuration.conversation.templates[code] != nil
-                if !known {
+                if !known && complete {
                     // A new language must give every text: half-English replies would confuse patients.
                     for field in fields where try table.string(field) == nil {
                         throw ConfigurationError(
@@ -155,23 +167,30 @@ extension DeviceConfiguration {
                 configuration.conversation.templates[code] = base
             }
         }
-        guard configuration.conversation.templates[configuration.conversation.defaultLanguage] != nil else {
+        if complete {
+            try checkReferences(configuration.conversation)
+        }
+        return configuration
+    }
+
+    /// Every language the conversation can switch to has reply texts.
+    private static func checkReferences(_ conversation: ConversationSettings) throws {
+        guard conversation.templates[conversation.defaultLanguage] != nil else {
             throw ConfigurationError(
                 key: "conversation.default_language",
                 line: nil,
                 message:
-                    "no reply texts for '\(configuration.conversation.defaultLanguage)'; add [templates.\(configuration.conversation.defaultLanguage)]"
+                    "no reply texts for '\(conversation.defaultLanguage)'; add [templates.\(conversation.defaultLanguage)]"
             )
         }
-        for (keyword, code) in configuration.conversation.languageKeywords
-        where configuration.conversation.templates[code] == nil {
+        for (keyword, code) in conversation.languageKeywords.sorted(by: { $0.key < $1.key })
+        where conversation.templates[code] == nil {
             throw ConfigurationError(
                 key: "conversation.languages.\(keyword)",
                 line: nil,
                 message: "no reply texts for '\(code)'; add [templates.\(code)]"
             )
         }
-        return configuration
     }
 }
 

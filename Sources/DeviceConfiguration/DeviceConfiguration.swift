@@ -93,6 +93,8 @@ public struct DeviceConfiguration: Hashable, Sendable {
     public var kiosk = Kiosk()
     public var sync = Sync()
     public var conversation = ConversationSettings()
+    /// The hub's managed settings merged in by ``load(path:)``: nil when there are none (and for ``parse(_:)``).
+    public var managed: ManagedStatus?
 
     public init() {}
 }
