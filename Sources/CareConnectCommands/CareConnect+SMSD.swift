@@ -24,7 +24,9 @@ extension CareConnect {
                 the SIM, answers with the ward's Friends and Family Test conversation, and sends replies at \
                 most once. Waits for the modem when it is unplugged and carries on when it comes back. \
                 Stops cleanly on SIGTERM or SIGINT. Under systemd (Type=notify) it reports READY, STATUS and \
-                WATCHDOG.
+                WATCHDOG. Changed ward settings (the hub's managed settings, or an edited [ward], \
+                [conversation] or [templates]) are taken between messages without a restart; [modem] changes \
+                need one.
                 """
         )
 
@@ -37,12 +39,15 @@ extension CareConnect {
         var logLevel: LogLevel = .info
 
         func run() async throws {
+            // Watching starts before loading, so a change in between is not missed.
+            let watcher = ConfigurationWatcher(configurationPath: device.configPath)
             var configuration = try device.load()
             if let modem {
                 configuration.modem.device = modem
             }
             var logger = Logger(label: "careconnect.smsd")
             logger.logLevel = logLevel.level
+            logManagedSettings(configuration.managed, logger: logger)
             let store: MessageStore
             do {
                 store = try MessageStore(path: configuration.storage.databasePath)
@@ -54,7 +59,8 @@ extension CareConnect {
                 store: store,
                 finder: UdevModemFinder(),
                 notifier: SystemdNotifier(environment: ProcessInfo.processInfo.environment),
-                logger: logger
+                logger: logger,
+                watcher: watcher
             )
             let group = ServiceGroup(
                 configuration: ServiceGroupConfiguration(
@@ -65,6 +71,22 @@ extension CareConnect {
             )
             try await group.run()
         }
+    }
+}
+
+/// Logs which managed settings a service starts with, or why they are not in force.
+func logManagedSettings(_ managed: ManagedStatus?, logger: Logger) {
+    guard let managed else { return }
+    if let problem = managed.problem {
+        logger.warning(
+            "managed settings not applied; using the configuration file's own",
+            metadata: ["path": "\(managed.path)", "problem": "\(problem)"]
+        )
+    } else {
+        logger.info(
+            "managed settings in force",
+            metadata: ["etag": "\(managed.etag ?? "none")", "keys": "\(managed.keys.count)"]
+        )
     }
 }
 

@@ -2,6 +2,7 @@
 // This source file is part of the Care Connect ward device project.
 
 import ATProtocol
+public import DeviceConfiguration
 import Foundation
 public import Logging
 public import MessageStore
@@ -11,6 +12,7 @@ import SMSPDU
 import SerialTransport
 public import ServiceLifecycle
 public import ServiceSupport
+import Synchronization
 import WardConversation
 
 /// `careconnect smsd`: the service that makes a ward's text number work.
@@ -23,28 +25,37 @@ import WardConversation
 /// - matches delivery reports to sent parts;
 /// - waits for the modem to come back when it is unplugged, and runs the engine's recovery ladder when it
 ///   stops answering.
+///
+/// With a ``ConfigurationWatcher`` it takes changed ward settings (the hub's managed settings or an edited file)
+/// between messages, without a restart; the modem's settings apply from the next start.
 public final class SMSGateway: Service, Sendable {
     let settings: GatewaySettings
     let store: MessageStore
     let finder: any ModemFinder
     let logger: Logger
     let notifier: SystemdNotifier
-    let conversation: WardConversation
+    /// The ward conversation in force; replaced when the configuration changes.
+    let conversation: Mutex<WardConversation>
+    let watcher: ConfigurationWatcher?
     let progress: GatewayProgress
 
+    /// - Parameter watcher: where to look for changed ward settings before handling new messages; nil to keep
+    ///   `settings.conversation` for the life of the service.
     public init(
         settings: GatewaySettings,
         store: MessageStore,
         finder: any ModemFinder = UdevModemFinder(),
         notifier: SystemdNotifier = SystemdNotifier(environment: [:]),
-        logger: Logger = Logger(label: "careconnect.smsd")
+        logger: Logger = Logger(label: "careconnect.smsd"),
+        watcher: ConfigurationWatcher? = nil
     ) {
         self.settings = settings
         self.store = store
         self.finder = finder
         self.notifier = notifier
         self.logger = logger
-        self.conversation = WardConversation(settings: settings.conversation)
+        self.conversation = Mutex(WardConversation(settings: settings.conversation))
+        self.watcher = watcher
         self.progress = GatewayProgress()
     }
 
@@ -366,8 +377,10 @@ public final class SMSGateway: Service, Sendable {
         }
     }
 
-    /// Runs the conversation for every message not yet handled.
+    /// Runs the conversation for every message not yet handled, with the ward settings in force now.
     func handleUnhandledMessages() throws {
+        reloadSettingsIfChanged()
+        let conversation = self.conversation.withLock { $0 }
         for message in try store.unhandledMessages() {
             guard let id = message.id else { continue }
             let contact = try store.contact(message.sender)
@@ -375,7 +388,7 @@ public final class SMSGateway: Service, Sendable {
             let history = try store.history(
                 of: message.sender,
                 message: message,
-                duplicateWindow: TimeInterval(settings.conversation.duplicateWindowSeconds),
+                duplicateWindow: TimeInterval(conversation.settings.duplicateWindowSeconds),
                 now: now
             )
             let decision = conversation.decide(
