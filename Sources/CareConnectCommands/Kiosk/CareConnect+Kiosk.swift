@@ -25,7 +25,9 @@ extension CareConnect {
                 ([kiosk] framebuffer, default /dev/fb0) with touch from evdev ([kiosk] touch, or the touchscreen \
                 udev reports), switching the console ([kiosk] console) to graphics mode while it runs and back to \
                 text on exit or crash. Every answer goes into the device database, queued for sync. Stops \
-                cleanly on SIGTERM or SIGINT; under systemd (Type=notify) it reports READY and WATCHDOG.
+                cleanly on SIGTERM or SIGINT; under systemd (Type=notify) it reports READY and WATCHDOG. Changed \
+                settings (the hub's managed settings, or an edited [ward] or [kiosk]) are taken within about \
+                5 seconds once the survey is at rest on its first screen, never while a patient is answering.
 
                 With --snapshot DIR: renders every screen (start, answer selected, free text, keyboard, topics, \
                 thank-you, idle prompt, language picker, staff PIN, staff status, calibration) with Cairo and \
@@ -75,11 +77,13 @@ extension CareConnect {
         }
 
         func run() async throws {
+            // Watching starts before loading, so a change in between is not missed.
+            let watcher = ConfigurationWatcher(configurationPath: device.configPath)
             let configuration = try device.load()
             if let snapshot {
                 try writeSnapshots(configuration: configuration, directory: snapshot)
             } else {
-                try await runKiosk(configuration: configuration)
+                try await runKiosk(configuration: configuration, watcher: watcher)
             }
         }
 
@@ -125,9 +129,10 @@ extension CareConnect {
             }
         }
 
-        func runKiosk(configuration: DeviceConfiguration) async throws {
+        func runKiosk(configuration: DeviceConfiguration, watcher: ConfigurationWatcher) async throws {
             var logger = Logger(label: "careconnect.kiosk")
             logger.logLevel = logLevel.level
+            logManagedSettings(configuration.managed, logger: logger)
             let kiosk = configuration.kiosk
             let rotation = Rotation(rawValue: rotate ?? kiosk.rotation) ?? .none
             let store: MessageStore
@@ -181,7 +186,8 @@ extension CareConnect {
                 calibration: calibration ?? .identity,
                 statusLines: { Self.statusLines(store: store) },
                 logger: logger,
-                notifier: SystemdNotifier(environment: ProcessInfo.processInfo.environment)
+                notifier: SystemdNotifier(environment: ProcessInfo.processInfo.environment),
+                watcher: watcher
             )
             let group = ServiceGroup(
                 configuration: ServiceGroupConfiguration(

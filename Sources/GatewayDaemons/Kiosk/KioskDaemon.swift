@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // This source file is part of the Care Connect ward device project.
 
+public import DeviceConfiguration
 public import KioskRendering
 public import KioskUI
 public import Logging
@@ -14,9 +15,16 @@ import Synchronization
 /// The state machine (`KioskStateMachine`) decides everything; this type only carries out its actions: it redraws
 /// what changed (the draw lists' damage, rasterised by Cairo and Pango, then copied out by the display), stores each
 /// answer in the shared database the moment it is submitted, and wakes for the machine's timers at their monotonic
-/// deadlines. With no touch and no timer it sleeps: nothing polls.
+/// deadlines. With no touch and no timer it sleeps: nothing polls but a look at the configuration files' metadata
+/// every few seconds when it has a ``ConfigurationWatcher``.
+///
+/// Changed settings (the hub's managed settings, or an edited file) are taken only at rest, on the start screen
+/// with no answer in progress: the survey starts again with them and is redrawn. A patient mid-answer finishes
+/// with the settings they started with.
 public final class KioskDaemon: Service, Sendable {
     private let settings: KioskSettings
+    let watcher: ConfigurationWatcher?
+    private let settingsCheckInterval: Duration
     private let display: any DisplaySurface
     private let touch: (any TouchInput)?
     private let store: MessageStore
@@ -25,7 +33,7 @@ public final class KioskDaemon: Service, Sendable {
     private let onCalibration: @Sendable (CalibrationMatrix) -> Void
     private let statusLines: @Sendable () -> [String]
     private let measurer: PangoTextMeasurer
-    private let logger: Logger
+    let logger: Logger
     private let notifier: SystemdNotifier
     private let progress = Mutex(KioskStatistics())
 
@@ -34,6 +42,7 @@ public final class KioskDaemon: Service, Sendable {
     ///   - calibration: the touchscreen calibration in use, which the staff calibration screen refines.
     ///   - onCalibration: called with a new calibration from the staff screen, to save it.
     ///   - statusLines: what the staff status screen shows (queue depths, last sync, and so on).
+    ///   - watcher: where to look for changed settings every `settingsCheckInterval`; nil to keep `settings`.
     public init(
         settings: KioskSettings,
         display: any DisplaySurface,
@@ -45,9 +54,13 @@ public final class KioskDaemon: Service, Sendable {
         statusLines: @escaping @Sendable () -> [String] = { [] },
         measurer: PangoTextMeasurer = .shared,
         logger: Logger = Logger(label: "careconnect.kiosk"),
-        notifier: SystemdNotifier = SystemdNotifier(environment: [:])
+        notifier: SystemdNotifier = SystemdNotifier(environment: [:]),
+        watcher: ConfigurationWatcher? = nil,
+        settingsCheckInterval: Duration = .seconds(5)
     ) {
         self.settings = settings
+        self.watcher = watcher
+        self.settingsCheckInterval = settingsCheckInterval
         self.display = display
         self.touch = touch
         self.store = store
@@ -66,6 +79,8 @@ public final class KioskDaemon: Service, Sendable {
     enum Input: Sendable {
         case touch(TouchFrame)
         case alarm
+        /// Time to look for changed settings.
+        case settingsCheck
     }
 
     public func run() async throws {
@@ -140,9 +155,38 @@ public final class KioskDaemon: Service, Sendable {
             alarm.set(machine.deadlines.values.min())
         }
 
+        /// Settings waiting for the kiosk to be at rest, with the managed settings' etag.
+        var pending: (settings: KioskSettings, etag: String?)?
+
+        func applyPendingAtRest() throws {
+            guard let next = pending, machine.isAtRest else { return }
+            pending = nil
+            guard next.settings != machine.settings else { return }
+            machine = KioskStateMachine(
+                settings: next.settings,
+                panel: display.panel,
+                measurer: measurer,
+                environment: machine.environment,
+                calibration: machine.calibration,
+                previousSubmission: try store.lastKioskResponseTime(),
+                now: MonotonicTime.now()
+            )
+            try perform([.redraw])
+            progress.withLock { $0.settingsReloads += 1 }
+            logger.notice(
+                "settings reloaded",
+                metadata: [
+                    "etag": "\(next.etag ?? "none")", "ward": "\(next.settings.wardName)",
+                    "language": "\(next.settings.defaultLanguage.tag)",
+                ]
+            )
+        }
+
         try draw()
         let firstLayout = machine.layout
+        let firstLanguage = machine.language.tag
         progress.withLock {
+            $0.language = firstLanguage
             $0.targets = firstLayout.targets
             $0.staffCorner = firstLayout.staffCorner
         }
@@ -166,6 +210,14 @@ public final class KioskDaemon: Service, Sendable {
                     }
                 }
             }
+            if watcher != nil {
+                group.addTask { [settingsCheckInterval] in
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: settingsCheckInterval)
+                        continuation.yield(.settingsCheck)
+                    }
+                }
+            }
             if let interval = notifier.watchdogInterval {
                 group.addTask { [notifier] in
                     while !Task.isCancelled {
@@ -185,11 +237,18 @@ public final class KioskDaemon: Service, Sendable {
                     actions = machine.deadlines.filter { $0.value <= now }.keys.sorted { $0.rawValue < $1.rawValue }
                         .flatMap { machine.timerFired($0, now: now) }
                     progress.withLock { $0.wakeUps += 1 }
+                case .settingsCheck:
+                    actions = []
+                    if let changed = changedSettings(current: pending?.settings ?? machine.settings) {
+                        pending = changed
+                    }
                 }
                 try perform(actions)
+                try applyPendingAtRest()
                 let layout = machine.layout
                 progress.withLock {
                     $0.screen = machine.screen.rawValue
+                    $0.language = machine.language.tag
                     $0.targets = layout.targets
                     $0.staffCorner = layout.staffCorner
                 }
@@ -217,6 +276,10 @@ public struct KioskStatistics: Hashable, Sendable {
     public var responses = 0
     /// The screen showing now.
     public var screen = "question"
+    /// The language showing now.
+    public var language = "en"
+    /// Changed settings taken while running.
+    public var settingsReloads = 0
     /// Where its touch targets are (logical pixels), for scripted walk-throughs and tests.
     public var targets: [KioskTarget] = []
     /// Where three quick taps open the staff PIN pad.
