@@ -16,8 +16,8 @@ extension CareConnect {
                 Reads the device database. Undecodable PDUs are listed with their errors (they are kept raw, \
                 never dropped); outbound messages left unconfirmed by a crash are counted (they are never \
                 sent twice automatically). A SIM PIN the SIM refused is shown (smsd never enters it again), and \
-                so are the modem's power reports (under-voltage warnings and power-downs). Exit status 1 when \
-                something needs attention.
+                so are the modem's power reports (under-voltage warnings and power-downs) and the hub's managed \
+                settings in force (or why they are not). Exit status 1 when something needs attention.
                 """
         )
 
@@ -39,7 +39,10 @@ extension CareConnect {
             let undecodable = try store.undecodableParts(limit: 10)
             let unconfirmed = status.outboundByState["unconfirmed", default: 0]
             let failed = status.outboundByState["failed", default: 0]
-            let attention = status.undecodableParts + unconfirmed + failed + status.deadLetters + status.simPINRefusals
+            let managedProblem = configuration.managed?.problem == nil ? 0 : 1
+            let attention =
+                status.undecodableParts + unconfirmed + failed + status.deadLetters + status.simPINRefusals
+                + managedProblem
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
@@ -47,6 +50,7 @@ extension CareConnect {
                 print(String(decoding: try encoder.encode(status), as: UTF8.self))
             } else {
                 print("database        \(path)")
+                print("managed settings \(configuration.managed?.summary ?? "none")")
                 print(
                     "messages in     \(status.messages) (\(status.partialMessages) partial, \(status.pendingParts) parts awaiting the rest)"
                 )

@@ -69,6 +69,7 @@ extension DeviceDoctor {
                 )
             )
         }
+        checks.append(managedSettingsCheck(configuration.managed))
         do {
             try configuration.sync.checkFiles()
         } catch {
