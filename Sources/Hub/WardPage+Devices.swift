@@ -41,6 +41,9 @@ extension WardPage {
             return html + "<p>None: each device uses its own configuration file.</p>\n"
         }
         html += "<p>Version \(e(version(document.etag)))</p>\n"
+        guard document.config != .object([:]) else {
+            return html + "<p>Empty: each device uses its own configuration file.</p>\n"
+        }
         return html + "<pre>\(e(prettyPrinted(document.config)))</pre>\n"
     }
 
