@@ -188,6 +188,17 @@ extension HubStorageBehaviourTests {
                 for commandID in change.commandIDs {
                     #expect(!html.contains(commandID), "settings commands are not listed as replies")
                 }
+                // And when the settings are emptied, the gateway is behind and the page says what applies
+                _ = try await storage.setWardConfiguration(ward: "Ward 9", config: .object([:]), now: Date())
+                let emptied = String(
+                    decoding: try await hub.connection.send("GET", "/wards/Ward%209").body,
+                    as: UTF8.self
+                )
+                #expect(emptied.contains("Version v2"))
+                #expect(emptied.contains("Empty: each device uses its own configuration file."))
+                #expect(
+                    emptied.components(separatedBy: "<tr>").contains { $0.contains("v1 <strong>(behind)</strong>") }
+                )
             }
         }
     }
