@@ -110,7 +110,7 @@ extension MessageStore {
         }
     }
 
-    private static func setSyncState(_ key: SyncStateKey, _ value: String, at ms: Int64, db: Database) throws {
+    static func setSyncState(_ key: SyncStateKey, _ value: String, at ms: Int64, db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO sync_state (key, value, updated_at) VALUES (?, ?, ?)
@@ -184,6 +184,8 @@ extension MessageStore {
                         arguments: [outboundID, command.commandID]
                     )
                     try Self.moveCommand(command.commandID, to: "queued", reason: nil, at: ms, db: db)
+                case .applyConfiguration:
+                    break  // applied by the sync process, which then finishes the command
                 case .reject(let reason):
                     try Self.moveCommand(command.commandID, to: "rejected", reason: reason, at: ms, db: db)
                 }
@@ -239,7 +241,7 @@ extension MessageStore {
         }
     }
 
-    private static func moveCommand(
+    static func moveCommand(
         _ commandID: String,
         to state: String,
         reason: String?,

@@ -32,6 +32,7 @@ public actor SyncEngine {
     let deviceID: String
     let settings: SyncSettings
     let logger: Logger
+    let managedSettings: (any ManagedSettingsTarget)?
     private var sizer: BatchSizer
     private var breaker: CircuitBreaker<ContinuousClock.Instant>
     private var clockOffset = ClockOffsetEstimator()
@@ -50,6 +51,7 @@ public actor SyncEngine {
         connection: HubConnection,
         credentials: DeviceCredentials,
         settings: SyncSettings = SyncSettings(),
+        managedSettings: (any ManagedSettingsTarget)? = nil,
         logger: Logger
     ) {
         self.init(
@@ -58,19 +60,23 @@ public actor SyncEngine {
             deviceID: credentials.deviceID,
             downlink: (connection, credentials),
             settings: settings,
+            managedSettings: managedSettings,
             logger: logger
         )
     }
 
-    /// An engine that uploads to `target` as `deviceID`; commands come only with a hub `downlink`.
+    /// An engine that uploads to `target` as `deviceID`; commands come only with a hub `downlink`. Hub-managed
+    /// settings are applied to `managedSettings`; without it, `config.update` commands are refused.
     public init(
         store: MessageStore,
         target: any UpstreamTarget,
         deviceID: String,
         downlink: (connection: HubConnection, credentials: DeviceCredentials)? = nil,
         settings: SyncSettings = SyncSettings(),
+        managedSettings: (any ManagedSettingsTarget)? = nil,
         logger: Logger
     ) {
+        self.managedSettings = managedSettings
         self.store = store
         self.target = target
         self.deviceID = deviceID
@@ -319,6 +325,10 @@ public actor SyncEngine {
                 } else {
                     action = .reject(reason: "sms.send needs to and text")
                 }
+            case .configUpdate where managedSettings != nil:
+                action = .applyConfiguration
+            case .configUpdate:
+                action = .reject(reason: "this device does not take managed settings")
             default:
                 action = .reject(reason: "this device does not carry out \(command.type) commands")
             }
@@ -333,6 +343,7 @@ public actor SyncEngine {
         }
         let new = try store.recordHubCommands(incoming, cursor: response.nextCursor, now: Date())
         try store.advanceHubCommands(now: Date())
+        try applyPendingConfiguration()
         return new.count
     }
 }

@@ -22,7 +22,10 @@ public struct SyncService: Service {
         let hasDownlink = await engine.hasDownlink
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await uplink() }
-            if hasDownlink { group.addTask { await downlink() } }
+            if hasDownlink {
+                group.addTask { await downlink() }
+                group.addTask { await heartbeat() }
+            }
             await group.waitForAll()
         }
     }
@@ -59,6 +62,25 @@ public struct SyncService: Service {
                         try await Task.sleep(for: settings.backoff.delay(afterFailures: failures))
                     } catch { return }
                 }
+            }
+        }
+    }
+
+    /// Asks for the managed settings and records a heartbeat at start, then every `heartbeatInterval`.
+    private func heartbeat() async {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await engine.refreshConfigurationOnce()
+                } catch {
+                    logger.warning("could not ask the hub for managed settings", metadata: ["error": "\(error)"])
+                }
+                do {
+                    try await engine.recordHeartbeat()
+                } catch {
+                    logger.error("could not record a heartbeat", metadata: ["error": "\(error)"])
+                }
+                do { try await Task.sleep(for: settings.heartbeatInterval) } catch { return }
             }
         }
     }

@@ -18,6 +18,10 @@ public struct SyncSettings: Sendable, Hashable {
     public var idleInterval: Duration
     /// Whether request bodies are gzip-compressed.
     public var compress: Bool
+    /// How often a hub device records a `device.heartbeat` and asks for its managed settings.
+    public var heartbeatInterval: Duration
+    /// The software version heartbeats report.
+    public var appVersion: String
 
     public init(
         backoff: FullJitterBackoff = FullJitterBackoff(),
@@ -26,7 +30,9 @@ public struct SyncSettings: Sendable, Hashable {
         maxBytes: Int = 256 * 1024,
         longPollSeconds: Int = 25,
         idleInterval: Duration = .seconds(2),
-        compress: Bool = true
+        compress: Bool = true,
+        heartbeatInterval: Duration = .seconds(900),
+        appVersion: String = "unknown"
     ) {
         self.backoff = backoff
         self.breakerThreshold = breakerThreshold
@@ -35,5 +41,7 @@ public struct SyncSettings: Sendable, Hashable {
         self.longPollSeconds = longPollSeconds
         self.idleInterval = idleInterval
         self.compress = compress
+        self.heartbeatInterval = heartbeatInterval
+        self.appVersion = appVersion
     }
 }

@@ -79,7 +79,8 @@ struct TestDevice {
     static func enrol(
         at hub: RunningHub,
         ward: String = "Ward 7",
-        settings: SyncSettings = fastSettings
+        settings: SyncSettings = fastSettings,
+        managedSettings: (any ManagedSettingsTarget)? = nil
     ) async throws
         -> TestDevice
     {
@@ -94,6 +95,7 @@ struct TestDevice {
             connection: connection,
             credentials: credentials,
             settings: settings,
+            managedSettings: managedSettings,
             logger: logger
         )
         return TestDevice(store: store, connection: connection, credentials: credentials, engine: engine)

@@ -9,6 +9,10 @@ public struct IncomingHubCommand: Hashable, Sendable {
     public enum Action: Hashable, Sendable {
         /// Queue a text message for the SMS gateway.
         case sendSMS(to: String, text: String)
+        /// Apply hub-managed settings: the command stays `received` until the sync process has applied them
+        /// (``MessageStore/pendingConfigurationCommands()``) and reports how that went
+        /// (``MessageStore/finishHubCommand(_:state:reason:now:)``).
+        case applyConfiguration
         /// Refuse it (unknown type, bad payload), with the reason reported to the hub.
         case reject(reason: String)
     }

@@ -19,4 +19,8 @@ public struct SyncStateKey: RawRepresentable, Hashable, Sendable {
     public static let lastError = SyncStateKey(rawValue: "last_error")
     /// The name the hub gave this device at enrolment.
     public static let deviceID = SyncStateKey(rawValue: "device_id")
+    /// When the last `device.heartbeat` was recorded, in milliseconds since 1970 (device clock).
+    public static let lastHeartbeatAt = SyncStateKey(rawValue: "last_heartbeat_at")
+    /// The last hub-managed settings the device could not apply: `etag: reason`, or empty once one applied.
+    public static let configurationProblem = SyncStateKey(rawValue: "configuration_problem")
 }
