@@ -16,7 +16,7 @@ extension CareConnect {
         static let configuration = CommandConfiguration(
             commandName: "hub",
             abstract: "Run the reference hub that ward devices sync with, or manage it.",
-            subcommands: [Serve.self, EnrolmentCode.self],
+            subcommands: [Serve.self, EnrolmentCode.self, Config.self],
             defaultSubcommand: Serve.self
         )
     }
@@ -135,7 +135,7 @@ extension CareConnect.HubCommand {
 
 extension HubDatabase {
     /// The database `--database` names, or a usage error that says what was expected.
-    fileprivate static func open(_ text: String, passwordFile: String?) throws -> HubDatabase {
+    static func open(_ text: String, passwordFile: String?) throws -> HubDatabase {
         do {
             return try HubDatabase(text, passwordFile: passwordFile)
         } catch let error as HubDatabaseError {
@@ -144,7 +144,7 @@ extension HubDatabase {
     }
 
     /// Runs `body` with the opened storage; a database that cannot be used is reported in words.
-    fileprivate static func run<T: Sendable>(
+    static func run<T: Sendable>(
         _ location: HubDatabase,
         logger: Logger,
         _ body: (any HubStorage) async throws -> T

@@ -22,7 +22,10 @@ extension CareConnect {
                 Uploads the sync outbox in batches until it is empty (gzip bodies, per-event results), backs off \
                 with full jitter and honours Retry-After, opens a circuit breaker after repeated failures and \
                 probes /v1/health, and long-polls for commands: each staff reply becomes exactly one queued \
-                text. Needs the token written by `careconnect provision`. Stops on SIGTERM or SIGINT. With \
+                text, and the ward's managed settings (config.update, or GET /v1/config at each heartbeat) are \
+                checked against the configuration file and written beside it for smsd and the kiosk, or refused \
+                with the key at fault; either way the hub is told. A device.heartbeat (settings version, queue \
+                depth, oldest unsent age) is recorded every --heartbeat-seconds. Needs the token written by `careconnect provision`. Stops on SIGTERM or SIGINT. With \
                 --until-drained it uploads until the outbox is empty and exits. With --target \
                 careconnect-v0.1 (SMS comments become Care Connect problems, remembered in the upstream ledger: \
                 see `careconnect sync ledger`) or --target fhir-r4 (FFT answers as QuestionnaireResponses) it \
@@ -51,11 +54,20 @@ extension CareConnect {
         @Option(help: "The long-poll wait for commands, in seconds.")
         var longPoll = 25
 
+        @Option(help: "Seconds between heartbeats for the hub, each also asking for the ward's managed settings.")
+        var heartbeatSeconds = 900
+
         @Flag(help: "Upload until the outbox is empty, then exit (no command polling).")
         var untilDrained = false
 
         @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
         var logLevel: LogLevel = .info
+
+        func validate() throws {
+            guard (10...86_400).contains(heartbeatSeconds) else {
+                throw ValidationError("--heartbeat-seconds must be between 10 and 86400, got \(heartbeatSeconds)")
+            }
+        }
 
         func run() async throws {
             var logger = Logger(label: "careconnect.sync")
@@ -104,12 +116,23 @@ extension CareConnect {
             } catch {
                 throw CommandError("\(error)")
             }
-            let settings = SyncSettings(maxEvents: maxEvents, longPollSeconds: longPoll)
+            let settings = SyncSettings(
+                maxEvents: maxEvents,
+                longPollSeconds: longPoll,
+                heartbeatInterval: .seconds(heartbeatSeconds),
+                appVersion: CareConnect.configuration.version
+            )
+            // Managed settings are checked against, and stored beside, the configuration file that smsd and the
+            // kiosk read; without one there is nothing to apply them to.
+            let managed =
+                FileManager.default.fileExists(atPath: state.configPath)
+                ? ManagedSettingsFile(configurationPath: state.configPath) : nil
             let engine = SyncEngine(
                 store: store,
                 connection: connection,
                 credentials: credentials,
                 settings: settings,
+                managedSettings: managed,
                 logger: logger
             )
             if untilDrained {
