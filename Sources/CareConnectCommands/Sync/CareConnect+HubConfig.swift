@@ -130,9 +130,10 @@ extension CareConnect.HubCommand.Config {
             }
             let settings: ManagedSettings
             do {
-                settings = try ManagedSettings(etag: "", toml: text)
+                // The hub gives the version; any valid tag will do for checking the keys.
+                settings = try ManagedSettings(etag: ConfigurationDocument.emptyETag, toml: text)
             } catch {
-                throw CommandError("\(file): \(error)")
+                throw CommandError("\(file == "-" ? "standard input" : file): \(error)")
             }
             let config = try SyncJSON.decoder().decode(JSONValue.self, from: settings.jsonData)
             let ward = options.ward
