@@ -375,7 +375,8 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "SyncProtocol", "SyncClient", "Hub", "MessageStore", "DeviceConfiguration", "WardConversation", "careconnect",
+                "SyncProtocol", "SyncClient", "Hub", "MessageStore", "DeviceConfiguration", "WardConversation",
+                "careconnect",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
