@@ -114,7 +114,10 @@ public struct ManagedSettings: Hashable, Sendable {
         let sections = ["conversation", "kiosk", "templates", "ward"]
         for section in root.keys.sorted() {
             guard sections.contains(section) else {
-                throw refuse(section, known: localKeys[section] != nil, expected: sections)
+                // A local section names its first key, the setting the document tried to change.
+                let known = localKeys[section] != nil
+                let first = known ? root[section]?.table?.keys.sorted().first.map { "\(section).\($0)" } : nil
+                throw refuse(first ?? section, known: known, expected: sections)
             }
             guard let table = root[section]?.table else { continue }  // the parser names a non-table
             let allowed = managedKeys[section] ?? []

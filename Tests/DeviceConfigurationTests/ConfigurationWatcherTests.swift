@@ -4,7 +4,6 @@
 import DeviceConfiguration
 import Foundation
 import Testing
-import WardConversation
 
 /// The watcher notices changes to the real configuration file and overlay, and only then loads them.
 @Suite struct ConfigurationWatcherTests {
@@ -33,9 +32,9 @@ import WardConversation
         // The file edited in place
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: device.configurationPath))
         try handle.seekToEnd()
-        try handle.write(contentsOf: Data("[conversation]\nmax_replies_per_hour = 2\n".utf8))
+        try handle.write(contentsOf: Data("[sync]\nhub = \"https://hub.example.nhs.uk\"\n".utf8))
         try handle.close()
-        #expect(try watcher.reloadIfChanged()?.conversation.maximumRepliesPerHour == 2)
+        #expect(try watcher.reloadIfChanged()?.sync.hub == "https://hub.example.nhs.uk")
     }
 
     @Test func brokenFileThrowsOnceAndKeepsWatching() throws {

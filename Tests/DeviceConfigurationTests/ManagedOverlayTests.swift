@@ -216,7 +216,7 @@ import WardConversation
         #expect(configuration.managed?.etag == "\"v3\"")
         #expect(configuration.managed?.keys == [])
         #expect(
-            configuration.managed?.problem?.hasPrefix("line 4:") == true,
+            configuration.managed?.problem?.hasPrefix("line 3:") == true,
             "\(String(describing: configuration.managed))"
         )
         #expect(DeviceConfiguration.appliedManagedSettings(configurationPath: device.configurationPath) == nil)

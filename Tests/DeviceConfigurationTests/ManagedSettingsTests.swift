@@ -92,9 +92,9 @@ import WardConversation
 
     /// Should refuse each key that stays with the device, naming it.
     @Test(arguments: [
-        (#"{"storage": {"state_directory": "/tmp"}}"#, "storage"),
-        (#"{"modem": {"device": "/dev/ttyUSB2"}}"#, "modem"),
-        (#"{"sync": {"hub": "https://hub.example"}}"#, "sync"),
+        (#"{"storage": {"state_directory": "/tmp"}}"#, "storage.state_directory"),
+        (#"{"modem": {"device": "/dev/ttyUSB2"}}"#, "modem.device"),
+        (#"{"sync": {"hub": "https://hub.example"}}"#, "sync.hub"),
         (#"{"kiosk": {"rotation": 90}}"#, "kiosk.rotation"),
         (#"{"kiosk": {"framebuffer": "/dev/fb1"}}"#, "kiosk.framebuffer"),
         (#"{"kiosk": {"touch": "/dev/input/event3"}}"#, "kiosk.touch"),
