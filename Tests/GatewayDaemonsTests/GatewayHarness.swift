@@ -22,7 +22,8 @@ final class GatewayHarness: @unchecked Sendable {
     init(
         profile: VendorProfile = .quectelEC25,
         configure: (inout SimulatorConfiguration) -> Void = { _ in },
-        gatewaySettings: (inout GatewaySettings) -> Void = { _ in }
+        gatewaySettings: (inout GatewaySettings) -> Void = { _ in },
+        watcher: ConfigurationWatcher? = nil
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "gateway-\(UUID().uuidString.prefix(8))"
@@ -45,7 +46,7 @@ final class GatewayHarness: @unchecked Sendable {
         settings.locateInterval = 0.2
         settings.sweepInterval = 5
         gatewaySettings(&settings)
-        gateway = SMSGateway(settings: settings, store: store, finder: StaticModemFinder([]))
+        gateway = SMSGateway(settings: settings, store: store, finder: StaticModemFinder([]), watcher: watcher)
     }
 
     func start() {
