@@ -33,4 +33,40 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["undecodable_parts"] as? Int == 1)
     }
+
+    /// Should show the hub's managed settings in force, "none" without them, and an overlay that cannot be used as
+    /// needing attention.
+    @Test func showsManagedSettings() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("status-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try MessageStore(path: directory.appendingPathComponent("careconnect.sqlite").path)
+        let configuration = directory.appendingPathComponent("careconnect.toml").path
+        try Data("[storage]\nstate_directory = \"\(directory.path)\"\n[ward]\nname = \"Ward 7\"\n".utf8)
+            .write(to: URL(fileURLWithPath: configuration))
+        let overlay = directory.appendingPathComponent("managed-settings.toml")
+        let command = PDUCommandTests()
+
+        var result = try command.run(["status", "--config", configuration])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("managed settings none\n"))
+
+        let header =
+            "# Settings managed by the hub for this ward; replaced by the next update. Edit them on the hub, not here."
+        try Data((header + "\n# etag: \"v3\"\n[ward]\nname = \"Ward 9\"\n[kiosk]\nidle_seconds = 30\n").utf8).write(
+            to: overlay
+        )
+        result = try command.run(["status", "--config", configuration])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("managed settings version \"v3\" from the hub (2 keys)\n"), "\(result.stdout)")
+
+        try Data((header + "\n# etag: \"v4\"\n[modem]\nbaud = 9600\n").utf8).write(to: overlay)
+        result = try command.run(["status", "--config", configuration])
+        #expect(result.status == 1, "an overlay that is not in force needs attention")
+        #expect(
+            result.stdout.contains(
+                "managed settings version \"v4\" from the hub not applied: modem.baud: not a setting the hub may change"
+            ),
+            "\(result.stdout)"
+        )
+    }
 }
