@@ -22,8 +22,16 @@ extension CareConnect {
                 with the Friends and Family Test conversation; delivery reports come back; everything is \
                 stored in a SQLite database in the output directory.
 
-                Part 2: the PDU codec close up. Patients' texts arrive as SMS-DELIVER PDUs the way a modem lists them (AT+CMGL), are \
-                decoded (GSM 7-bit with escapes, UCS-2 with emoji, a concatenated message reassembled, \
+                Part 2: the kiosk on an offscreen framebuffer, walked through by scripted patients, with \
+                screenshots of what reached the framebuffer in kiosk/ under the output directory.
+
+                Part 3: a local hub on 127.0.0.1. The device enrols with a one-time code and uploads what parts \
+                1 and 2 recorded; a staff reply typed on the ward page goes out through the modem exactly \
+                once; new ward settings set on the hub are checked and applied by the device and picked up by \
+                the gateway without a restart; a heartbeat shows the hub the device is current.
+
+                Part 4: the PDU codec close up. Patients' texts arrive as SMS-DELIVER PDUs the way a modem \
+                lists them (AT+CMGL), are decoded (GSM 7-bit with escapes, UCS-2 with emoji, a concatenated message reassembled, \
                 an alphanumeric sender), and the ward's reply is encoded as SMS-SUBMIT PDUs ready for \
                 AT+CMGS. A damaged PDU shows how malformed input is kept and explained, never dropped.
                 """
@@ -37,11 +45,13 @@ extension CareConnect {
             print("")
             try await kioskDemo()
             print("")
+            try await hubDemo()
+            print("")
             try codecDemo()
         }
 
         func codecDemo() throws {
-            print("== Part 3: the PDU codec close up ==")
+            print("== Part 4: the PDU codec close up ==")
             let ward = try PhoneAddress(number: "+447700900123")
             var options = MessageEncoder.Options()
             options.smsc = try PhoneAddress(number: "+447785016005")
