@@ -165,7 +165,7 @@ extension CareConnect.Demo {
                     + "and when it was recorded \(device.queueDepth ?? 0) event(s) and \(device.outgoingTexts ?? 0) text(s) waiting"
             )
         }
-        let settingsCommand = try await hubStore.commandState(change.commandIDs.first ?? "")
+        let settingsCommand = try hubStore.commandState(change.commandIDs.first ?? "")
         print("  the config.update command on the hub: \(settingsCommand ?? "unknown")")
 
         let page = try await connection.send("GET", "/wards/Ward%207")

@@ -40,9 +40,11 @@ extension CareConnect {
             let unconfirmed = status.outboundByState["unconfirmed", default: 0]
             let failed = status.outboundByState["failed", default: 0]
             let managedProblem = configuration.managed?.problem == nil ? 0 : 1
+            // The hub's latest settings that the device refused (`etag: reason`), until a later version applies.
+            let refusedSettings = try store.syncState(.configurationProblem).flatMap { $0.isEmpty ? nil : $0 }
             let attention =
                 status.undecodableParts + unconfirmed + failed + status.deadLetters + status.simPINRefusals
-                + managedProblem
+                + managedProblem + (refusedSettings == nil ? 0 : 1)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
@@ -51,6 +53,9 @@ extension CareConnect {
             } else {
                 print("database        \(path)")
                 print("managed settings \(configuration.managed?.summary ?? "none")")
+                if let refusedSettings {
+                    print("settings refused \(refusedSettings) (fix them on the hub: careconnect hub config)")
+                }
                 print(
                     "messages in     \(status.messages) (\(status.partialMessages) partial, \(status.pendingParts) parts awaiting the rest)"
                 )
@@ -63,6 +68,8 @@ extension CareConnect {
                 print("sync backlog    \(status.syncBacklog) events")
                 let lastSync = try store.syncState(.lastSuccessAt).flatMap { Int64($0) }
                 print("last sync       \(Self.format(lastSync))")
+                let heartbeat = try store.syncState(.lastHeartbeatAt).flatMap { Int64($0) }
+                if let heartbeat { print("last heartbeat  \(Self.format(heartbeat))") }
                 if let error = try store.syncState(.lastError), !error.isEmpty {
                     print("sync error      \(error)")
                 }

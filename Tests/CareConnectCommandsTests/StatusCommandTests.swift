@@ -69,4 +69,27 @@ import Testing
             "\(result.stdout)"
         )
     }
+
+    /// Should show settings the hub sent that the device refused, as needing attention, and the last heartbeat.
+    @Test func showsRefusedSettingsAndHeartbeat() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("status-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try MessageStore(path: directory.appendingPathComponent("careconnect.sqlite").path)
+        let configuration = directory.appendingPathComponent("careconnect.toml").path
+        try Data("[storage]\nstate_directory = \"\(directory.path)\"\n".utf8)
+            .write(to: URL(fileURLWithPath: configuration))
+        try store.setSyncState(
+            [
+                .configurationProblem: "\"v5\": kiosk.languages: unknown language 'xx'",
+                .lastHeartbeatAt: "1796300000000",
+            ],
+            now: Date()
+        )
+
+        let result = try PDUCommandTests().run(["status", "--config", configuration])
+
+        #expect(result.status == 1, "refused settings need attention")
+        #expect(result.stdout.contains("settings refused \"v5\": kiosk.languages: unknown language 'xx'"))
+        #expect(result.stdout.contains("last heartbeat  2026-12-03T"), "\(result.stdout)")
+    }
 }
