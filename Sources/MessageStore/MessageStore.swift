@@ -19,7 +19,26 @@ public struct MessageStore: Sendable {
     public let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the database at `path`, with file mode 0600.
+    ///
+    /// smsd, the kiosk and sync start together on a new device and all set up the same new file: one may find
+    /// the file locked while another switches it to WAL, or fail on tables another just made (a migration reads
+    /// what is applied before its own transaction). Opening again then finds that work done, so a failed open is
+    /// tried up to five more times, a little later each time; a real failure still throws.
     public init(path: String) throws {
+        var attempt = 1
+        while true {
+            do {
+                self = try Self.open(path: path)
+                return
+            } catch {
+                guard attempt < 6 else { throw error }
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    private static func open(path: String) throws -> MessageStore {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -38,7 +57,7 @@ public struct MessageStore: Sendable {
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
         }
-        try self.init(writer: pool)
+        return try MessageStore(writer: pool)
     }
 
     /// Wraps an existing writer (tests use an in-memory `DatabaseQueue`) and migrates it.
