@@ -29,15 +29,14 @@ extension HubStore {
                     arguments: [ward]
                 )
             else { return nil }
-            try db.execute(
-                sql: """
-                    INSERT INTO command (command_id, device_id, type, payload, created_at, expires_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    commandID, deviceID, CommandType.smsSend.rawValue, body, ms,
-                    Self.milliseconds(now.addingTimeInterval(lifetime)), ms,
-                ]
+            try Self.insertCommand(
+                commandID,
+                deviceID: deviceID,
+                type: .smsSend,
+                body: body,
+                createdAt: ms,
+                expiresAt: Self.milliseconds(now.addingTimeInterval(lifetime)),
+                db: db
             )
             return deviceID
         }
@@ -100,5 +99,24 @@ extension HubStore {
     static func cursorValue(_ text: String?) -> Int64 {
         guard let text, text.hasPrefix("c"), let value = Int64(text.dropFirst()) else { return 0 }
         return value
+    }
+
+    /// Inserts one command inside the caller's transaction; its cursor is the next row id.
+    static func insertCommand(
+        _ commandID: String,
+        deviceID: String,
+        type: CommandType,
+        body: String,
+        createdAt ms: Int64,
+        expiresAt expires: Int64,
+        db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO command (command_id, device_id, type, payload, created_at, expires_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [commandID, deviceID, type.rawValue, body, ms, expires, ms]
+        )
     }
 }

@@ -38,12 +38,14 @@ extension HubStore {
             var commandIDs: [String] = []
             for deviceID in devices {
                 let commandID = "c-" + UUID().uuidString.lowercased()
-                try db.execute(
-                    sql: """
-                        INSERT INTO command (command_id, device_id, type, payload, created_at, expires_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [commandID, deviceID, CommandType.configUpdate.rawValue, body, ms, expires, ms]
+                try Self.insertCommand(
+                    commandID,
+                    deviceID: deviceID,
+                    type: .configUpdate,
+                    body: body,
+                    createdAt: ms,
+                    expiresAt: expires,
+                    db: db
                 )
                 commandIDs.append(commandID)
             }

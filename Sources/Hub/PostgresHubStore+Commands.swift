@@ -35,15 +35,13 @@ extension PostgresHubStore {
             )
             .first?.decode(String.self)
             guard let deviceID else { return nil }
-            try await connection.query(
-                """
-                INSERT INTO command (command_id, device_id, type, payload, created_at, expires_at, updated_at)
-                VALUES (\(commandID), \(deviceID), \(type), \(body), \(ms), \(expires), \(ms))
-                """,
-                logger: logger
-            )
-            try await Self.rows(
-                "SELECT pg_notify(\(Self.commandsChannel), \(deviceID))",
+            try await Self.insertCommand(
+                commandID,
+                deviceID: deviceID,
+                type: type,
+                body: body,
+                createdAt: ms,
+                expiresAt: expires,
                 on: connection,
                 logger: logger
             )
@@ -104,5 +102,27 @@ extension PostgresHubStore {
 
     public func waitForCommands(deviceID: String, after generation: UInt64, timeout: Duration) async {
         await commandSignal.wait(deviceID: deviceID, after: generation, timeout: min(timeout, Self.commandPollInterval))
+    }
+
+    /// Inserts one command inside the caller's transaction (which holds the command lock) and announces it to
+    /// every replica with `NOTIFY`.
+    static func insertCommand(
+        _ commandID: String,
+        deviceID: String,
+        type: String,
+        body: String,
+        createdAt ms: Int64,
+        expiresAt expires: Int64,
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws {
+        try await connection.query(
+            """
+            INSERT INTO command (command_id, device_id, type, payload, created_at, expires_at, updated_at)
+            VALUES (\(commandID), \(deviceID), \(type), \(body), \(ms), \(expires), \(ms))
+            """,
+            logger: logger
+        )
+        try await rows("SELECT pg_notify(\(commandsChannel), \(deviceID))", on: connection, logger: logger)
     }
 }

@@ -51,15 +51,13 @@ extension PostgresHubStore {
             var commandIDs: [String] = []
             for deviceID in devices {
                 let commandID = "c-" + UUID().uuidString.lowercased()
-                try await connection.query(
-                    """
-                    INSERT INTO command (command_id, device_id, type, payload, created_at, expires_at, updated_at)
-                    VALUES (\(commandID), \(deviceID), \(type), \(body), \(ms), \(expires), \(ms))
-                    """,
-                    logger: logger
-                )
-                try await Self.rows(
-                    "SELECT pg_notify(\(Self.commandsChannel), \(deviceID))",
+                try await Self.insertCommand(
+                    commandID,
+                    deviceID: deviceID,
+                    type: type,
+                    body: body,
+                    createdAt: ms,
+                    expiresAt: expires,
                     on: connection,
                     logger: logger
                 )
