@@ -106,34 +106,12 @@ struct ManagedSettingsSyncTests {
     @Test("A command applied but not finished before a crash is applied again and finished once")
     func crashBetweenApplyAndFinish() async throws {
         // Given: a stored config.update whose settings were put in force, then the process died
-        let directory = try temporaryDirectory("device")
-        let store = try MessageStore(path: directory + "/careconnect.sqlite")
         let document = ConfigurationDocument(etag: "\"v4\"", config: Self.wardName)
-        let payload = String(decoding: try SyncJSON.encoder().encode(document.json), as: UTF8.self)
-        try store.recordHubCommands(
-            [
-                IncomingHubCommand(
-                    commandID: "c-1",
-                    type: "config.update",
-                    payload: payload,
-                    createdAt: Date(),
-                    expiresAt: Date().addingTimeInterval(3_600),
-                    action: .applyConfiguration
-                )
-            ],
-            cursor: "1",
-            now: Date()
-        )
+        let store = try Self.storeWithConfigurationCommand("c-1", document, expiresAt: Date().addingTimeInterval(3_600))
         let settings = InMemoryManagedSettings()
         try settings.apply(document)
         // When: the next process finds the command still received
-        let engine = SyncEngine(
-            store: store,
-            target: InMemoryUpstream(),
-            deviceID: "d",
-            managedSettings: settings,
-            logger: Logger(label: "test")
-        )
+        let engine = Self.offlineEngine(store: store, settings: settings)
         let finished = try await engine.applyPendingConfiguration()
         let finishedAgain = try await engine.applyPendingConfiguration()
         // Then
@@ -151,34 +129,10 @@ struct ManagedSettingsSyncTests {
     @Test("A config.update past its expiry is reported expired, not applied")
     func expiredConfigUpdate() async throws {
         // Given
-        let directory = try temporaryDirectory("device")
-        let store = try MessageStore(path: directory + "/careconnect.sqlite")
-        let payload = String(
-            decoding: try SyncJSON.encoder().encode(ConfigurationDocument(etag: "\"v2\"", config: Self.wardName).json),
-            as: UTF8.self
-        )
-        try store.recordHubCommands(
-            [
-                IncomingHubCommand(
-                    commandID: "c-2",
-                    type: "config.update",
-                    payload: payload,
-                    createdAt: Date(),
-                    expiresAt: Date().addingTimeInterval(0.2),
-                    action: .applyConfiguration
-                )
-            ],
-            cursor: "1",
-            now: Date()
-        )
+        let document = ConfigurationDocument(etag: "\"v2\"", config: Self.wardName)
+        let store = try Self.storeWithConfigurationCommand("c-2", document, expiresAt: Date().addingTimeInterval(0.2))
         let settings = InMemoryManagedSettings()
-        let engine = SyncEngine(
-            store: store,
-            target: InMemoryUpstream(),
-            deviceID: "d",
-            managedSettings: settings,
-            logger: Logger(label: "test")
-        )
+        let engine = Self.offlineEngine(store: store, settings: settings)
         // When
         try await Task.sleep(for: .milliseconds(300))
         try await engine.applyPendingConfiguration()
@@ -218,6 +172,39 @@ struct ManagedSettingsSyncTests {
             #expect(statuses.first?.configETag == change.etag)
             #expect(statuses.first?.queueDepth == 4)
         }
+    }
+}
+
+extension ManagedSettingsSyncTests {
+    /// A new device store holding one `config.update` command, received and not yet applied.
+    static func storeWithConfigurationCommand(
+        _ commandID: String,
+        _ document: ConfigurationDocument,
+        expiresAt: Date
+    ) throws -> MessageStore {
+        let store = try MessageStore(path: try temporaryDirectory("device") + "/careconnect.sqlite")
+        let payload = String(decoding: try SyncJSON.encoder().encode(document.json), as: UTF8.self)
+        let command = IncomingHubCommand(
+            commandID: commandID,
+            type: "config.update",
+            payload: payload,
+            createdAt: Date(),
+            expiresAt: expiresAt,
+            action: .applyConfiguration
+        )
+        try store.recordHubCommands([command], cursor: "1", now: Date())
+        return store
+    }
+
+    /// An engine with no hub, for applying stored commands.
+    static func offlineEngine(store: MessageStore, settings: InMemoryManagedSettings) -> SyncEngine {
+        SyncEngine(
+            store: store,
+            target: InMemoryUpstream(),
+            deviceID: "d",
+            managedSettings: settings,
+            logger: Logger(label: "test")
+        )
     }
 }
 
